@@ -1,0 +1,13 @@
+using System.CommandLine;
+
+namespace MlCgMd.Cli.Commands;
+
+/// <summary>`mlcgmd bench ...`: benchmarks that time MlCgMd against a peer in the same run.</summary>
+internal static class BenchCommand
+{
+    public static Command Create()
+    {
+        var bench = new Command("bench", "Benchmarks against a peer measured in the same run (PyTorch, LAMMPS).");
+        return bench;
+    }
+}

@@ -1,0 +1,12 @@
+using System.CommandLine;
+
+namespace MlCgMd.Cli.Commands;
+
+/// <summary>Every verb of the CLI, in the order `mlcgmd --help` lists them.</summary>
+internal static class CommandCatalog
+{
+    public static IEnumerable<Command> All()
+    {
+        yield return BenchCommand.Create();
+    }
+}

@@ -1,0 +1,72 @@
+// Factory functions: constant, range, random and from-data tensors.
+#include "shim.h"
+
+#include <cstring>
+
+namespace {
+at::TensorOptions opts(int dtype, int device_type, int device_index, int requires_grad) {
+    return mlt::options(dtype, device_type, device_index).requires_grad(requires_grad != 0);
+}
+}  // namespace
+
+MLT_API TensorHandle mlt_empty(const int64_t* shape, int ndim, int dtype, int dev, int idx, int rg) {
+    MLT_TENSOR(at::empty(mlt::ints(shape, ndim), opts(dtype, dev, idx, rg)))
+}
+MLT_API TensorHandle mlt_zeros(const int64_t* shape, int ndim, int dtype, int dev, int idx, int rg) {
+    MLT_TENSOR(at::zeros(mlt::ints(shape, ndim), opts(dtype, dev, idx, rg)))
+}
+MLT_API TensorHandle mlt_ones(const int64_t* shape, int ndim, int dtype, int dev, int idx, int rg) {
+    MLT_TENSOR(at::ones(mlt::ints(shape, ndim), opts(dtype, dev, idx, rg)))
+}
+MLT_API TensorHandle mlt_full(const int64_t* shape, int ndim, double value, int dtype, int dev, int idx, int rg) {
+    MLT_TENSOR(at::full(mlt::ints(shape, ndim), value, opts(dtype, dev, idx, rg)))
+}
+MLT_API TensorHandle mlt_scalar_tensor(double value, int dtype, int dev, int idx) {
+    MLT_TENSOR(at::scalar_tensor(value, mlt::options(dtype, dev, idx)))
+}
+MLT_API TensorHandle mlt_arange(double start, double end, double step, int dtype, int dev, int idx, int rg) {
+    MLT_TENSOR(at::arange(start, end, step, opts(dtype, dev, idx, rg)))
+}
+MLT_API TensorHandle mlt_linspace(double start, double end, int64_t steps, int dtype, int dev, int idx, int rg) {
+    MLT_TENSOR(at::linspace(start, end, steps, opts(dtype, dev, idx, rg)))
+}
+MLT_API TensorHandle mlt_eye(int64_t n, int64_t m, int dtype, int dev, int idx, int rg) {
+    MLT_TENSOR(at::eye(n, m, opts(dtype, dev, idx, rg)))
+}
+MLT_API TensorHandle mlt_randn(const int64_t* shape, int ndim, int dtype, int dev, int idx, int rg) {
+    MLT_TENSOR(at::randn(mlt::ints(shape, ndim), opts(dtype, dev, idx, rg)))
+}
+MLT_API TensorHandle mlt_rand(const int64_t* shape, int ndim, int dtype, int dev, int idx, int rg) {
+    MLT_TENSOR(at::rand(mlt::ints(shape, ndim), opts(dtype, dev, idx, rg)))
+}
+MLT_API TensorHandle mlt_randint(int64_t low, int64_t high, const int64_t* shape, int ndim, int dtype, int dev, int idx) {
+    MLT_TENSOR(at::randint(low, high, mlt::ints(shape, ndim), mlt::options(dtype, dev, idx)))
+}
+MLT_API TensorHandle mlt_randperm(int64_t n, int dtype, int dev, int idx) {
+    MLT_TENSOR(at::randperm(n, mlt::options(dtype, dev, idx)))
+}
+
+// Copies `numel` elements of `dtype` from `data` into a new CPU tensor of the given shape.
+MLT_API TensorHandle mlt_from_data(const void* data, int64_t data_bytes, const int64_t* shape, int ndim, int dtype,
+                                   int rg) {
+    MLT_GUARD(nullptr, {
+        at::Tensor result = at::empty(mlt::ints(shape, ndim), mlt::options(dtype, mlt::Cpu, -1));
+        int64_t bytes = result.numel() * static_cast<int64_t>(result.element_size());
+        TORCH_CHECK(bytes == data_bytes, "data holds ", data_bytes, " bytes but shape ", result.sizes(), " of ",
+                    result.scalar_type(), " needs ", bytes);
+        if (bytes > 0) std::memcpy(result.data_ptr(), data, static_cast<size_t>(bytes));
+        if (rg != 0) result.requires_grad_(true);
+        return mlt::wrap(result);
+    })
+}
+
+// In-place initialisers (used by nn.init); they run without recording autograd history.
+MLT_API int mlt_uniform_(TensorHandle t, double low, double high) {
+    MLT_STATUS({ at::NoGradGuard guard; t->uniform_(low, high); })
+}
+MLT_API int mlt_normal_(TensorHandle t, double mean, double std) {
+    MLT_STATUS({ at::NoGradGuard guard; t->normal_(mean, std); })
+}
+MLT_API int mlt_fill_(TensorHandle t, double value) { MLT_STATUS(t->fill_(value)) }
+MLT_API int mlt_zero_(TensorHandle t) { MLT_STATUS(t->zero_()) }
+MLT_API int mlt_copy_(TensorHandle destination, TensorHandle source) { MLT_STATUS(destination->copy_(*source)) }
