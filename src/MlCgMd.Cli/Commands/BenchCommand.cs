@@ -8,6 +8,7 @@ internal static class BenchCommand
     public static Command Create()
     {
         var bench = new Command("bench", "Benchmarks against a peer measured in the same run (PyTorch, LAMMPS).");
+        // One line per benchmark: bench.Subcommands.Add(Bench<Name>Command.Create());
         return bench;
     }
 }
