@@ -1,0 +1,13 @@
+using MlCgMd.Torch;
+
+namespace MlCgMd.Model;
+
+/// <summary>The training objective and its parts for one batch (scalar tensors).</summary>
+/// <param name="Loss">acc_loss + score_loss + property_loss (differentiable)</param>
+/// <param name="AccLoss">Gaussian negative log-likelihood of the acceleration, per bead and component</param>
+/// <param name="ScoreLoss">denoising score matching loss (PnR only), else null</param>
+/// <param name="PropertyLoss">squared error of the Rg head, else null</param>
+/// <param name="MeanStdRatio">mean over beads of |μ| / |σ| (diagnostic)</param>
+/// <param name="Entropy">mean entropy of the predicted Gaussians (diagnostic)</param>
+public sealed record LossTerms(Tensor Loss, Tensor AccLoss, Tensor? ScoreLoss, Tensor? PropertyLoss, Tensor MeanStdRatio,
+                               Tensor Entropy);

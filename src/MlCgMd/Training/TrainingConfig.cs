@@ -1,0 +1,92 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using MlCgMd.Model;
+
+namespace MlCgMd.Training;
+
+/// <summary>
+/// A training run: data, model, optimiser and loop settings (JSON, official names where the
+/// official configs have them). Every config names its scale tier: quick, reproduction or paper.
+/// </summary>
+public sealed record TrainingConfig
+{
+    [JsonPropertyName("tier")] public string Tier { get; init; } = "reproduction";
+    [JsonPropertyName("description")] public string Description { get; init; } = "";
+    [JsonPropertyName("data")] public DataSettings Data { get; init; } = new();
+    [JsonPropertyName("model")] public ModelConfig Model { get; init; } = new();
+    [JsonPropertyName("optim")] public OptimSettings Optim { get; init; } = new();
+    [JsonPropertyName("train")] public LoopSettings Train { get; init; } = new();
+
+    public static TrainingConfig Load(string path)
+    {
+        if (!File.Exists(path)) throw new FileNotFoundException($"training config '{path}' does not exist", path);
+        TrainingConfig config;
+        try
+        {
+            config = JsonSerializer.Deserialize<TrainingConfig>(File.ReadAllText(path), ModelConfig.Json)
+                     ?? throw new InvalidDataException($"{path}: empty training config");
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidDataException($"{path}: not a valid training config: {e.Message}", e);
+        }
+        config.Validate(path);
+        return config;
+    }
+
+    public string ToJson() => JsonSerializer.Serialize(this, ModelConfig.Json);
+
+    public void Validate(string source)
+    {
+        if (Tier is not ("quick" or "reproduction" or "paper"))
+            throw new InvalidDataException($"{source}: field 'tier' must be quick, reproduction or paper (got '{Tier}')");
+        Model.Validate(source + " (model)");
+        if (Train.BatchSize < 1) throw new InvalidDataException($"{source}: field 'train.batch_size' must be at least 1");
+        if (Train.MaxSteps < 1) throw new InvalidDataException($"{source}: field 'train.max_steps' must be at least 1");
+        if (Optim.Lr <= 0) throw new InvalidDataException($"{source}: field 'optim.lr' must be positive");
+        if (Optim.Betas.Length != 2) throw new InvalidDataException($"{source}: field 'optim.betas' must hold two numbers");
+    }
+}
+
+/// <summary>Where the trajectories are and how samples are cut from them.</summary>
+public sealed record DataSettings
+{
+    /// <summary>Dataset root: one folder per trajectory plus split files (relative to the config's folder or absolute).</summary>
+    [JsonPropertyName("directory")] public string Directory { get; init; } = "data/generated/reproduction";
+    [JsonPropertyName("train_split")] public string TrainSplit { get; init; } = "train.txt";
+    [JsonPropertyName("val_split")] public string ValSplit { get; init; } = "val.txt";
+    /// <summary>Frames of each trajectory used (null: all).</summary>
+    [JsonPropertyName("traj_len")] public int? TrajLen { get; init; }
+    /// <summary>Recursive bisection instead of k-way METIS.</summary>
+    [JsonPropertyName("recursive_metis")] public bool RecursiveMetis { get; init; }
+}
+
+/// <summary>Adam with the official per-step schedule lr = min_lr + (lr − min_lr)·decay_rate^(step/decay_steps).</summary>
+public sealed record OptimSettings
+{
+    [JsonPropertyName("lr")] public double Lr { get; init; } = 1e-4;
+    [JsonPropertyName("betas")] public double[] Betas { get; init; } = [0.9, 0.999];
+    [JsonPropertyName("eps")] public double Eps { get; init; } = 1e-8;
+    [JsonPropertyName("weight_decay")] public double WeightDecay { get; init; }
+    [JsonPropertyName("min_lr")] public double MinLr { get; init; } = 2e-6;
+    [JsonPropertyName("decay_steps")] public double DecaySteps { get; init; } = 2e6;
+    [JsonPropertyName("decay_rate")] public double DecayRate { get; init; } = 0.1;
+}
+
+/// <summary>The loop: batch size, length, clipping, validation, checkpoints, logging, seed, threads.</summary>
+public sealed record LoopSettings
+{
+    [JsonPropertyName("batch_size")] public int BatchSize { get; init; } = 32;
+    [JsonPropertyName("max_steps")] public long MaxSteps { get; init; } = 500_000;
+    [JsonPropertyName("gradient_clip_val")] public double GradientClipVal { get; init; } = 20;
+    /// <summary>Validate every this many steps (and at the end).</summary>
+    [JsonPropertyName("val_every")] public long ValEvery { get; init; } = 20_000;
+    /// <summary>Batches per validation (windows drawn deterministically from the val split).</summary>
+    [JsonPropertyName("val_batches")] public int ValBatches { get; init; } = 2000;
+    [JsonPropertyName("checkpoint_every")] public long CheckpointEvery { get; init; } = 1000;
+    [JsonPropertyName("log_every")] public long LogEvery { get; init; } = 10;
+    [JsonPropertyName("seed")] public ulong Seed { get; init; } = 42;
+    /// <summary>libtorch threads; 0 = all cores.</summary>
+    [JsonPropertyName("threads")] public int Threads { get; init; }
+    [JsonPropertyName("device")] public string Device { get; init; } = "cpu";
+}
