@@ -125,7 +125,9 @@ public static class Connectivity
         using (bondKeys)
         {
             using Tensor position = SearchSorted(bondKeys, pairKeys);
-            using Tensor clamped = position.clamp(max: Math.Max(0, bondKeys.size(0) - 1));
+            // clamp with a Python-float bound promotes int64 to float (PyTorch semantics): cast back.
+            using Tensor clampedFloat = position.clamp(max: Math.Max(0, bondKeys.size(0) - 1));
+            using Tensor clamped = clampedFloat.to(ScalarType.Int64);
             using Tensor found = bondKeys.index_select(0, clamped);
             return found.eq(pairKeys);
         }
