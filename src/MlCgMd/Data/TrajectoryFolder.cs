@@ -30,8 +30,13 @@ public sealed class TrajectoryFolder
     /// <summary>Frames and particles of the position dataset, from its header only.</summary>
     public (int Frames, int Particles) PositionShape()
     {
+        using var file = Open(Schema.Positions);
+        return PositionShape(file);
+    }
+
+    private (int Frames, int Particles) PositionShape(Hdf5File file)
+    {
         var field = Schema.Positions;
-        using var file = Open(field);
         var info = Describe(file, field, Hdf5ValueClass.Float, 3);
         if (info.Shape[2] != 3)
             throw new InvalidDataException($"{Source(field)} is {info}, expected {field.Layout}");
@@ -69,14 +74,13 @@ public sealed class TrajectoryFolder
     public float[] ReadFrames(int start, int count, int stride = 1)
     {
         var field = Schema.Positions;
-        var (frames, particles) = PositionShape();
+        using var file = Open(field);
+        var (frames, particles) = PositionShape(file);
         long last = start + (long)(count - 1) * stride;
         if (start < 0 || count < 0 || stride < 1 || (count > 0 && last >= frames))
             throw new ArgumentOutOfRangeException(nameof(start),
                 $"{Source(field)}: frames {start}..{last} (count {count}, stride {stride}) are outside the {frames} stored frames");
-        float[] positions;
-        using (var file = Open(field))
-            positions = file.ReadRows<float>(field.DatasetName, start, count, stride).Data;
+        var positions = file.ReadRows<float>(field.DatasetName, start, count, stride).Data;
         TrajectoryValidation.RequireFiniteCoordinates(positions, particles, start, Source(field));
         return positions;
     }
