@@ -127,6 +127,8 @@ public class Hdf5FileTests
             Assert.Contains($"could not open '{path}' as HDF5", error.Message);
             Assert.Contains("truncated, corrupt or not an HDF5 file", error.Message);
         }
+        // HDF5's own reason rides along.
+        Assert.Contains("(HDF5: truncated file: eof = ", Assert.Throws<Hdf5Exception>(() => Hdf5File.OpenRead(truncated)).Message);
         Assert.Throws<FileNotFoundException>(() => Hdf5File.OpenRead(scratch.File("absent.h5")));
     }
 

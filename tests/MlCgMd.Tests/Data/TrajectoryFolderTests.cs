@@ -61,6 +61,21 @@ public class TrajectoryFolderTests
     }
 
     [Fact]
+    public void Concurrent_window_reads_from_many_threads_agree_with_the_full_read()
+    {
+        using var scratch = new ScratchDirectory();
+        var trajectory = SampleTrajectory();
+        var folder = new TrajectoryFolder(scratch.File("poly"));
+        folder.Write(trajectory);
+
+        var windows = new float[64][];
+        Parallel.For(0, windows.Length, new ParallelOptions { MaxDegreeOfParallelism = 4 },
+            i => windows[i] = folder.ReadFrames(i % (Frames - 1), 2));
+        for (int i = 0; i < windows.Length; i++)
+            Assert.Equal(trajectory.Positions.AsSpan(i % (Frames - 1) * Particles * 3, 2 * Particles * 3).ToArray(), windows[i]);
+    }
+
+    [Fact]
     public void Missing_file_names_the_folder_file_and_dataset()
     {
         using var scratch = new ScratchDirectory();

@@ -54,7 +54,7 @@ public sealed class Hdf5File : IDisposable
         {
             int exists = Hdf5Native.H5Lexists(_file.Id, name, Hdf5Native.H5P_DEFAULT);
             if (exists < 0)
-                throw new Hdf5Exception($"could not look up dataset '{name}' in '{Path}'");
+                throw Hdf5ErrorStack.Failure($"could not look up dataset '{name}' in '{Path}'");
             return exists > 0;
         }
     }
@@ -125,7 +125,7 @@ public sealed class Hdf5File : IDisposable
             fixed (ulong* extentPtr = extent)
             {
                 if (Hdf5Native.H5Sselect_hyperslab(fileSpace.Id, Hdf5Native.H5S_SELECT_SET, offsetPtr, stepsPtr, extentPtr, null) < 0)
-                    throw new Hdf5Exception($"could not select {count} rows from row {start} (stride {stride}) of dataset '{name}' in '{Path}'");
+                    throw Hdf5ErrorStack.Failure($"could not select {count} rows from row {start} (stride {stride}) of dataset '{name}' in '{Path}'");
                 using var memorySpace = Hdf5Handle.Own(
                     Hdf5Native.H5Screate_simple(info.Rank, extentPtr, null), Hdf5Handle.Kind.Dataspace,
                     () => $"could not create a memory dataspace for dataset '{name}' in '{Path}'");
@@ -180,7 +180,7 @@ public sealed class Hdf5File : IDisposable
                 {
                     if (Hdf5Native.H5Dwrite(dataset.Id, element.MemoryType, Hdf5Native.H5S_ALL, Hdf5Native.H5S_ALL,
                             Hdf5Native.H5P_DEFAULT, buffer) < 0)
-                        throw new Hdf5Exception($"could not write dataset '{name}' in '{Path}'");
+                        throw Hdf5ErrorStack.Failure($"could not write dataset '{name}' in '{Path}'");
                 }
             }
         }
@@ -205,8 +205,9 @@ public sealed class Hdf5File : IDisposable
             if (Hdf5Native.H5Pset_chunk(plist.Id, chunk.Length, chunkPtr) < 0 ||
                 Hdf5Native.H5Pset_deflate(plist.Id, (uint)level) < 0)
             {
+                var failure = Hdf5ErrorStack.Failure($"could not set gzip compression for dataset '{name}' in '{Path}'");
                 plist.Dispose();
-                throw new Hdf5Exception($"could not set gzip compression for dataset '{name}' in '{Path}'");
+                throw failure;
             }
         }
         return plist;
@@ -229,12 +230,12 @@ public sealed class Hdf5File : IDisposable
     {
         int rank = Hdf5Native.H5Sget_simple_extent_ndims(space.Id);
         if (rank < 0)
-            throw new Hdf5Exception($"could not read the rank of dataset '{name}' in '{Path}'");
+            throw Hdf5ErrorStack.Failure($"could not read the rank of dataset '{name}' in '{Path}'");
         var dims = new ulong[rank];
         fixed (ulong* dimsPtr = dims)
         {
             if (rank > 0 && Hdf5Native.H5Sget_simple_extent_dims(space.Id, dimsPtr, null) < 0)
-                throw new Hdf5Exception($"could not read the shape of dataset '{name}' in '{Path}'");
+                throw Hdf5ErrorStack.Failure($"could not read the shape of dataset '{name}' in '{Path}'");
         }
         using var type = Hdf5Handle.Own(Hdf5Native.H5Dget_type(dataset.Id), Hdf5Handle.Kind.Datatype,
             () => $"could not read the element type of dataset '{name}' in '{Path}'");
@@ -263,7 +264,7 @@ public sealed class Hdf5File : IDisposable
         fixed (T* buffer = data)
         {
             if (Hdf5Native.H5Dread(dataset.Id, element.MemoryType, memorySpace, fileSpace, Hdf5Native.H5P_DEFAULT, buffer) < 0)
-                throw new Hdf5Exception(
+                throw Hdf5ErrorStack.Failure(
                     $"could not read dataset '{name}' from '{Path}': the file is truncated or corrupt, or a filter it uses is unavailable");
         }
     }

@@ -25,7 +25,7 @@ internal sealed class Hdf5Handle : SafeHandle
     internal static Hdf5Handle Own(long id, Kind kind, Func<string> describeFailure)
     {
         if (id < 0)
-            throw new Hdf5Exception(describeFailure());
+            throw Hdf5ErrorStack.Failure(describeFailure());
         return new Hdf5Handle(id, kind);
     }
 

@@ -28,6 +28,19 @@ internal static partial class Hdf5Native
 
     [LibraryImport(Lib)] internal static partial int H5open();
     [LibraryImport(Lib)] internal static partial int H5Eset_auto2(long errorStack, IntPtr func, IntPtr clientData);
+    [LibraryImport(Lib)] internal static unsafe partial int H5Ewalk2(long errorStack, int direction,
+        delegate* unmanaged<uint, ErrorEntry*, IntPtr, int> visit, IntPtr clientData);
+
+    internal const int H5E_WALK_UPWARD = 0;
+
+    /// <summary>H5E_error2_t: one entry of the error stack.</summary>
+    [StructLayout(LayoutKind.Sequential)]
+    internal struct ErrorEntry
+    {
+        internal long ClassId, MajorId, MinorId;
+        internal uint Line;
+        internal IntPtr FunctionName, FileName, Description;
+    }
 
     [LibraryImport(Lib, StringMarshalling = StringMarshalling.Utf8)]
     internal static partial long H5Fcreate(string name, uint flags, long createPlist, long accessPlist);
