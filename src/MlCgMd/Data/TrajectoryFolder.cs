@@ -130,7 +130,7 @@ public sealed class TrajectoryFolder
         WriteField<long>(TrajectoryField.Bond,
             trajectory.Topology.Bonds.Select(b => (long)b).ToArray(), [trajectory.Topology.BondCount, 2]);
         if (Schema.Rgs is { } rgsField)
-            WriteField<double>(rgsField, trajectory.Rgs, [frames]);
+            WriteField<double>(rgsField, trajectory.Rgs!, [frames]);
         if (trajectory.Lattices is { } lattices)
             WriteField<float>(TrajectoryField.Lattice, lattices, [frames, 3]);
     }

@@ -17,6 +17,15 @@ public sealed class Hdf5File : IDisposable
 
     public string Path { get; }
 
+    private long FileId
+    {
+        get
+        {
+            ObjectDisposedException.ThrowIf(_file.IsClosed, this);
+            return _file.Id;
+        }
+    }
+
     /// <summary>Creates <paramref name="path"/>, replacing any existing file.</summary>
     public static Hdf5File Create(string path)
     {
@@ -52,7 +61,7 @@ public sealed class Hdf5File : IDisposable
     {
         lock (Hdf5Library.Sync)
         {
-            int exists = Hdf5Native.H5Lexists(_file.Id, name, Hdf5Native.H5P_DEFAULT);
+            int exists = Hdf5Native.H5Lexists(FileId, name, Hdf5Native.H5P_DEFAULT);
             if (exists < 0)
                 throw Hdf5ErrorStack.Failure($"could not look up dataset '{name}' in '{Path}'");
             return exists > 0;
@@ -171,7 +180,7 @@ public sealed class Hdf5File : IDisposable
                     Hdf5Handle.Kind.Dataspace, () => $"could not create a dataspace for dataset '{name}' in '{Path}'");
                 using var creation = CreationProperties(name, dims, gzipLevel);
                 using var dataset = Hdf5Handle.Own(
-                    Hdf5Native.H5Dcreate2(_file.Id, name, element.FileType, space.Id, Hdf5Native.H5P_DEFAULT,
+                    Hdf5Native.H5Dcreate2(FileId, name, element.FileType, space.Id, Hdf5Native.H5P_DEFAULT,
                         creation.Id, Hdf5Native.H5P_DEFAULT),
                     Hdf5Handle.Kind.Dataset, () => $"could not create dataset '{name}' in '{Path}' (does it already exist?)");
                 if (data.Length == 0)
@@ -215,10 +224,10 @@ public sealed class Hdf5File : IDisposable
 
     private Hdf5Handle OpenDataset(string name)
     {
-        int exists = Hdf5Native.H5Lexists(_file.Id, name, Hdf5Native.H5P_DEFAULT);
+        int exists = Hdf5Native.H5Lexists(FileId, name, Hdf5Native.H5P_DEFAULT);
         if (exists <= 0)
             throw new Hdf5Exception($"dataset '{name}' is missing from '{Path}'");
-        return Hdf5Handle.Own(Hdf5Native.H5Dopen2(_file.Id, name, Hdf5Native.H5P_DEFAULT), Hdf5Handle.Kind.Dataset,
+        return Hdf5Handle.Own(Hdf5Native.H5Dopen2(FileId, name, Hdf5Native.H5P_DEFAULT), Hdf5Handle.Kind.Dataset,
             () => $"'{name}' in '{Path}' is not a dataset");
     }
 
