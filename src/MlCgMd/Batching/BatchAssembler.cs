@@ -1,0 +1,70 @@
+using MlCgMd.Model;
+using MlCgMd.Torch;
+
+namespace MlCgMd.Batching;
+
+/// <summary>
+/// Builds a <see cref="ModelBatch"/> from windows of several systems, as the official
+/// collate does: positions transposed to [particles, time, 3], bonds in both directions,
+/// every index offset per system.
+/// </summary>
+public static class BatchAssembler
+{
+    /// <param name="withTarget">training: seq_len history frames plus a target; rollout: seq_len history frames</param>
+    public static ModelBatch Build(IReadOnlyList<CgSystem> systems, IReadOnlyList<Window> windows, int seqLen, int dilation,
+                                   bool withTarget, Device device)
+    {
+        int frames = seqLen + (withTarget ? 1 : 0);
+        long particles = windows.Sum(w => (long)systems[w.System].ParticleCount);
+        var history = new float[particles * seqLen * 3];
+        var target = withTarget ? new float[particles * 3] : null;
+        var types = new long[particles];
+        var cluster = new long[particles];
+        var bonds = new List<long>();
+        var cgBonds = new List<long>();
+        var rgs = new List<float>();
+        bool allHaveRgs = windows.All(w => systems[w.System].HasRgs);
+        long particleOffset = 0, beadOffset = 0;
+
+        foreach (Window window in windows)
+        {
+            CgSystem system = systems[window.System];
+            int n = system.ParticleCount;
+            float[] block = system.ReadFrames(window.Start, frames, dilation);            // [frames, n, 3]
+            for (int t = 0; t < seqLen; t++)
+                for (int i = 0; i < n; i++)
+                    for (int d = 0; d < 3; d++)
+                        history[((particleOffset + i) * seqLen + t) * 3 + d] = block[((long)t * n + i) * 3 + d];
+            if (target is not null)
+                Array.Copy(block, (long)seqLen * n * 3, target, particleOffset * 3, n * 3);
+            for (int i = 0; i < n; i++)
+            {
+                types[particleOffset + i] = system.Topology.ParticleTypes[i];
+                cluster[particleOffset + i] = beadOffset + system.Map.Cluster[i];
+            }
+            int[] fine = system.Topology.Bonds;
+            for (int b = 0; b < fine.Length; b += 2)
+                bonds.AddRange([particleOffset + fine[b], particleOffset + fine[b + 1]]);
+            for (int b = 0; b < fine.Length; b += 2)
+                bonds.AddRange([particleOffset + fine[b + 1], particleOffset + fine[b]]);
+            foreach (int bead in system.Map.CgBonds) cgBonds.Add(beadOffset + bead);
+            if (allHaveRgs)
+                rgs.AddRange(system.ReadRgs(window.Start, seqLen, dilation).Select(r => (float)r));
+            particleOffset += n;
+            beadOffset += system.Map.BeadCount;
+        }
+
+        return new ModelBatch
+        {
+            PositionHistory = torch.tensor(history, [particles, seqLen, 3], device: device),
+            Target = target is null ? null : torch.tensor(target, [particles, 3], device: device),
+            ParticleTypes = torch.tensor(types, device: device),
+            ParticleCounts = windows.Select(w => (long)systems[w.System].ParticleCount).ToArray(),
+            Bonds = torch.tensor(bonds.ToArray(), [bonds.Count / 2, 2], device: device),
+            Cluster = torch.tensor(cluster, device: device),
+            BeadCounts = windows.Select(w => (long)systems[w.System].Map.BeadCount).ToArray(),
+            CgBonds = torch.tensor(cgBonds.ToArray(), [cgBonds.Count / 2, 2], device: device),
+            RgLabels = allHaveRgs ? torch.tensor(rgs.ToArray(), [windows.Count, seqLen], device: device) : null,
+        };
+    }
+}

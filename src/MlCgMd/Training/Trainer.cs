@@ -1,0 +1,185 @@
+using System.Diagnostics;
+using MlCgMd.Batching;
+using MlCgMd.Data;
+using MlCgMd.Model;
+using MlCgMd.Torch;
+using MlCgMd.Torch.Optim;
+
+namespace MlCgMd.Training;
+
+/// <summary>
+/// The training loop of the official code: Adam with the exponential-decay-to-floor schedule
+/// stepped every step, gradient-norm clipping, batches of several systems, periodic
+/// validation on the val split, checkpoints, metrics files. Randomness (batch choice, noise
+/// augmentation) is a function of (seed, step), so `resume` continues exactly.
+/// Run folder: checkpoints/last, checkpoints/best, metrics.csv/.jsonl, validation.csv/.jsonl.
+/// </summary>
+public sealed class Trainer
+{
+    public static readonly string[] MetricColumns =
+        ["loss", "acc_loss", "score_loss", "property_loss", "mean_std_ratio", "entropy", "grad_norm", "lr", "samples_per_s", "epoch"];
+    public static readonly string[] ValidationColumns = ["val_loss", "val_acc_loss", "val_score_loss", "val_property_loss"];
+
+    private readonly TrainingConfig config;
+    private readonly string dataDirectory;
+    private readonly string runDirectory;
+
+    /// <param name="configDirectory">folder the config came from: relative data paths resolve against it</param>
+    public Trainer(TrainingConfig config, string configDirectory, string runDirectory)
+    {
+        this.config = config;
+        this.runDirectory = runDirectory;
+        dataDirectory = Path.IsPathRooted(config.Data.Directory)
+            ? config.Data.Directory
+            : Path.GetFullPath(Path.Combine(configDirectory, config.Data.Directory));
+    }
+
+    public string LastCheckpoint => Path.Combine(runDirectory, "checkpoints", "last");
+    public string BestCheckpoint => Path.Combine(runDirectory, "checkpoints", "best");
+
+    public sealed record Result(long Steps, double FinalValAccLoss, double BestValAccLoss, long BestStep, double FirstValAccLoss);
+
+    public Result Run(bool resume, IProgress<TrainingProgress>? progress = null, CancellationToken cancel = default)
+    {
+        ModelConfig m = config.Model;
+        LoopSettings loop = config.Train;
+        torch.set_num_threads(loop.Threads > 0 ? loop.Threads : Environment.ProcessorCount);
+        Device device = Device.Parse(loop.Device);
+
+        List<CgSystem> train = LoadSplit(config.Data.TrainSplit);
+        List<CgSystem> val = LoadSplit(config.Data.ValSplit);
+        var schedule = new SampleSchedule(new WindowIndex(train, m.SeqLen, m.Dilation), loop.BatchSize, loop.Seed);
+        var valWindows = new WindowIndex(val, m.SeqLen, m.Dilation);
+
+        torch.manual_seed(loop.Seed);
+        using var model = new GraphSimulator(m);
+        model.to(device);
+        using var optimizer = new Adam(model.parameters(), config.Optim.Lr, (config.Optim.Betas[0], config.Optim.Betas[1]),
+            config.Optim.Eps, config.Optim.WeightDecay);
+        var scheduler = new ExponentialDecayToFloor(optimizer, config.Optim.MinLr, config.Optim.DecaySteps, config.Optim.DecayRate);
+
+        Directory.CreateDirectory(runDirectory);
+        AtomicFile.WriteText(Path.Combine(runDirectory, "config.json"), w => w.Write(config.ToJson()));
+        var state = new Checkpoint.State(0, double.PositiveInfinity, -1, config.Tier);
+        if (resume && Checkpoint.Exists(LastCheckpoint))
+            state = Checkpoint.Restore(LastCheckpoint, model, optimizer, scheduler);
+        var metrics = new MetricsLog(runDirectory, "metrics", MetricColumns);
+        var validation = new MetricsLog(runDirectory, "validation", ValidationColumns);
+        metrics.Open(resume ? state.Step : null);
+        validation.Open(resume ? state.Step : null);
+
+        double firstVal = double.NaN, lastVal = double.NaN;
+        var clock = Stopwatch.StartNew();
+        long startStep = state.Step;
+        double windowSeconds = 0;
+        int windowSamples = 0;
+        for (long step = state.Step; step < loop.MaxSteps; step++)
+        {
+            cancel.ThrowIfCancellationRequested();
+            var stepClock = Stopwatch.StartNew();
+            Dictionary<string, double> row;
+            using (torch.NewDisposeScope())
+            {
+                torch.manual_seed(StepSeed(loop.Seed, step));
+                model.train();
+                ModelBatch batch = BatchAssembler.Build(train, schedule.BatchAt(step), m.SeqLen, m.Dilation, withTarget: true, device);
+                optimizer.zero_grad();
+                LossTerms terms = model.ComputeLoss(batch);
+                terms.Loss.backward();
+                double gradNorm = nn.utils.clip_grad_norm_(model.parameters(), loop.GradientClipVal);
+                double lr = optimizer.lr;
+                optimizer.step();
+                scheduler.step();
+                row = Values(terms);
+                row["grad_norm"] = gradNorm;
+                row["lr"] = lr;
+                row["epoch"] = schedule.EpochAt(step + 1);
+            }
+            windowSeconds += stepClock.Elapsed.TotalSeconds;
+            windowSamples += loop.BatchSize;
+            long done = step + 1;
+            row["samples_per_s"] = windowSamples / Math.Max(windowSeconds, 1e-9);
+            if (done % loop.LogEvery == 0 || done == loop.MaxSteps)
+            {
+                metrics.Append(done, row);
+                windowSeconds = 0;
+                windowSamples = 0;
+            }
+
+            double? valAcc = null;
+            if (done % loop.ValEvery == 0 || done == loop.MaxSteps)
+            {
+                Dictionary<string, double> v = Validate(model, val, valWindows, device);
+                validation.Append(done, v);
+                valAcc = v["val_acc_loss"];
+                if (double.IsNaN(firstVal)) firstVal = valAcc.Value;
+                lastVal = valAcc.Value;
+                if (valAcc.Value < state.BestValAccLoss)
+                {
+                    state = state with { BestValAccLoss = valAcc.Value, BestStep = done };
+                    Checkpoint.SaveModel(BestCheckpoint, model);
+                }
+            }
+            if (done % loop.CheckpointEvery == 0 || done == loop.MaxSteps)
+                Checkpoint.Save(LastCheckpoint, model, optimizer, scheduler, state with { Step = done });
+
+            double elapsed = clock.Elapsed.TotalSeconds;
+            double perStep = elapsed / Math.Max(1, done - startStep);
+            progress?.Report(new TrainingProgress(done, loop.MaxSteps, row["loss"], row["acc_loss"], row["lr"],
+                row["samples_per_s"], clock.Elapsed, TimeSpan.FromSeconds(perStep * (loop.MaxSteps - done)), valAcc));
+        }
+        return new Result(loop.MaxSteps, lastVal, state.BestValAccLoss, state.BestStep, firstVal);
+    }
+
+    /// <summary>
+    /// Mean loss over a fixed set of validation windows (evenly spaced over all windows), with
+    /// a fixed noise seed so values are comparable across validations.
+    /// </summary>
+    private Dictionary<string, double> Validate(GraphSimulator model, List<CgSystem> val, WindowIndex windows, Device device)
+    {
+        ModelConfig m = config.Model;
+        int batches = Math.Max(1, Math.Min(config.Train.ValBatches, (windows.Count + config.Train.BatchSize - 1) / config.Train.BatchSize));
+        int total = batches * config.Train.BatchSize;
+        var sums = ValidationColumns.ToDictionary(c => c, _ => 0.0);
+        model.eval();
+        using var noGrad = torch.no_grad();
+        for (int b = 0; b < batches; b++)
+        {
+            using var scope = torch.NewDisposeScope();
+            torch.manual_seed(StepSeed(config.Train.Seed ^ 0xA5A5A5A5UL, b));
+            var chosen = Enumerable.Range(0, config.Train.BatchSize)
+                .Select(k => windows[(int)((long)(b * config.Train.BatchSize + k) * windows.Count / total)]).ToList();
+            LossTerms terms = model.ComputeLoss(BatchAssembler.Build(val, chosen, m.SeqLen, m.Dilation, withTarget: true, device));
+            Dictionary<string, double> v = Values(terms);
+            sums["val_loss"] += v["loss"];
+            sums["val_acc_loss"] += v["acc_loss"];
+            sums["val_score_loss"] += v["score_loss"];
+            sums["val_property_loss"] += v["property_loss"];
+        }
+        model.train();
+        return sums.ToDictionary(kv => kv.Key, kv => kv.Value / batches);
+    }
+
+    private static Dictionary<string, double> Values(LossTerms terms) => new()
+    {
+        ["loss"] = terms.Loss.ToDouble(),
+        ["acc_loss"] = terms.AccLoss.ToDouble(),
+        ["score_loss"] = terms.ScoreLoss?.ToDouble() ?? double.NaN,
+        ["property_loss"] = terms.PropertyLoss?.ToDouble() ?? double.NaN,
+        ["mean_std_ratio"] = terms.MeanStdRatio.ToDouble(),
+        ["entropy"] = terms.Entropy.ToDouble(),
+    };
+
+    /// <summary>The libtorch seed of one step: distinct per (seed, step), independent of where a run resumed.</summary>
+    private static ulong StepSeed(ulong seed, long step) => unchecked(seed * 6364136223846793005UL + (ulong)step * 1442695040888963407UL + 1);
+
+    private List<CgSystem> LoadSplit(string splitName)
+    {
+        string split = Path.IsPathRooted(splitName) ? splitName : Path.Combine(dataDirectory, splitName);
+        TrajectoryDataset dataset = TrajectoryDataset.FromSplit(dataDirectory, split);
+        if (dataset.Count == 0) throw new InvalidDataException($"split file '{split}' names no trajectories");
+        return dataset.Folders
+            .Select(f => CgSystem.Load(f, config.Model.CgLevel, config.Data.RecursiveMetis, config.Data.TrajLen))
+            .ToList();
+    }
+}
