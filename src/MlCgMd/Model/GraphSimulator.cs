@@ -69,6 +69,9 @@ public sealed class GraphSimulator : Module
 
     public ModelConfig Config { get; }
 
+    /// <summary>Whether the model predicts the fine-chain Rg (the official property head).</summary>
+    public bool HasRgHead => propertyHead is not null;
+
     /// <summary>σ levels of the score model, largest first (annealing order).</summary>
     public double[] ScoreSigmas => scoreSigmas.ToArray<float>().Select(s => (double)s).ToArray();
 

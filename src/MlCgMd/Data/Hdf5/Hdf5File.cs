@@ -5,7 +5,7 @@ namespace MlCgMd.Data.Hdf5;
 /// <c>create_dataset(name, data=array)</c> writes them. Reads go through <c>H5Dread</c>, so
 /// chunked and gzip-compressed datasets read like contiguous ones. Dispose to close the file.
 /// </summary>
-public sealed class Hdf5File : IDisposable
+public sealed partial class Hdf5File : IDisposable
 {
     private readonly Hdf5Handle _file;
 

@@ -18,6 +18,8 @@ internal static partial class Hdf5Native
     internal const long H5E_DEFAULT = 0;
     internal const uint H5F_ACC_RDONLY = 0x0000;
     internal const uint H5F_ACC_TRUNC = 0x0002;
+    internal const uint H5F_ACC_RDWR = 0x0001;
+    internal const int H5F_SCOPE_LOCAL = 0;
     internal const int H5S_SELECT_SET = 0;
 
     // H5T_class_t
@@ -47,6 +49,7 @@ internal static partial class Hdf5Native
     [LibraryImport(Lib, StringMarshalling = StringMarshalling.Utf8)]
     internal static partial long H5Fopen(string name, uint flags, long accessPlist);
     [LibraryImport(Lib)] internal static partial int H5Fclose(long file);
+    [LibraryImport(Lib)] internal static partial int H5Fflush(long file, int scope);
 
     [LibraryImport(Lib, StringMarshalling = StringMarshalling.Utf8)]
     internal static partial int H5Lexists(long location, string name, long linkAccessPlist);

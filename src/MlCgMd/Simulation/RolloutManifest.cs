@@ -1,0 +1,55 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using MlCgMd.Data;
+using MlCgMd.Model;
+
+namespace MlCgMd.Simulation;
+
+/// <summary>
+/// rollout.json: what was simulated, how, and how far each system got. Rewritten atomically
+/// at every resume point; the HDF5 files hold the frames.
+/// </summary>
+public sealed record RolloutManifest
+{
+    public const string FileName = "rollout.json";
+
+    [JsonPropertyName("model")] public string Model { get; init; } = "";
+    [JsonPropertyName("data_directory")] public string DataDirectory { get; init; } = "";
+    [JsonPropertyName("options")] public RolloutOptions Options { get; init; } = new();
+    [JsonPropertyName("collision_distance")] public double CollisionDistance { get; init; }
+    [JsonPropertyName("max_bond_length")] public double MaxBondLength { get; init; }
+    [JsonPropertyName("has_score_gn")] public bool HasScoreGn { get; init; }
+    [JsonPropertyName("seq_len")] public int SeqLen { get; init; }
+    [JsonPropertyName("dilation")] public int Dilation { get; init; }
+    [JsonPropertyName("systems")] public List<RolloutSystem> Systems { get; init; } = [];
+    /// <summary>Wall-clock seconds spent stepping (all batches, summed over resumes).</summary>
+    [JsonPropertyName("wall_seconds")] public double WallSeconds { get; set; }
+    [JsonPropertyName("completed")] public bool Completed { get; set; }
+
+    public static RolloutManifest Read(string directory)
+    {
+        string path = Path.Combine(directory, FileName);
+        if (!File.Exists(path)) throw new FileNotFoundException($"'{directory}' holds no {FileName}: not a rollout folder", path);
+        return JsonSerializer.Deserialize<RolloutManifest>(File.ReadAllText(path), ModelConfig.Json)
+               ?? throw new InvalidDataException($"{path}: empty manifest");
+    }
+
+    public void Write(string directory) =>
+        AtomicFile.WriteText(Path.Combine(directory, FileName), w => w.Write(JsonSerializer.Serialize(this, ModelConfig.Json)));
+}
+
+/// <summary>One simulated system: its file, size and fate.</summary>
+public sealed record RolloutSystem
+{
+    [JsonPropertyName("name")] public string Name { get; init; } = "";
+    [JsonPropertyName("file")] public string File { get; init; } = "";
+    [JsonPropertyName("beads")] public int Beads { get; init; }
+    [JsonPropertyName("batch")] public int Batch { get; init; }
+    /// <summary>Model steps completed (including a failing one).</summary>
+    [JsonPropertyName("steps_done")] public long StepsDone { get; set; }
+    /// <summary>Saved frames that hold valid positions.</summary>
+    [JsonPropertyName("frames_written")] public long FramesWritten { get; set; }
+    /// <summary>First step whose prediction failed a stability check, or null.</summary>
+    [JsonPropertyName("failed_step")] public long? FailedStep { get; set; }
+    [JsonPropertyName("failure")] public string? Failure { get; set; }
+}

@@ -1,0 +1,40 @@
+using System.Text.Json.Serialization;
+
+namespace MlCgMd.Simulation;
+
+/// <summary>How a learned rollout runs (defaults: the official chain eval config, eval.yaml).</summary>
+public sealed record RolloutOptions
+{
+    /// <summary>Model steps to simulate (each = dilation recorded frames of the reference).</summary>
+    [JsonPropertyName("steps")] public long Steps { get; init; } = 1000;
+    /// <summary>Save CG positions every this many steps (the official save_frequency).</summary>
+    [JsonPropertyName("save_every")] public int SaveEvery { get; init; } = 100;
+    /// <summary>Take the mean acceleration instead of sampling (the official deter).</summary>
+    [JsonPropertyName("deterministic")] public bool Deterministic { get; init; }
+    /// <summary>Score-GNN refinement on (when the model has one); off = the ablation.</summary>
+    [JsonPropertyName("refine")] public bool Refine { get; init; } = true;
+    [JsonPropertyName("step_per_sigma")] public int? StepPerSigma { get; init; }
+    [JsonPropertyName("step_size")] public double? StepSize { get; init; }
+    /// <summary>Systems simulated together in one batch.</summary>
+    [JsonPropertyName("batch_size")] public int BatchSize { get; init; } = 40;
+    [JsonPropertyName("seed")] public ulong Seed { get; init; } = 1;
+    /// <summary>Write a resume point every this many steps.</summary>
+    [JsonPropertyName("checkpoint_every")] public long CheckpointEvery { get; init; } = 1000;
+    [JsonPropertyName("device")] public string Device { get; init; } = "cpu";
+    [JsonPropertyName("threads")] public int Threads { get; init; }
+    /// <summary>Stop a system when two CG beads come closer than this (null: from the reference, see <see cref="StabilityThresholds"/>).</summary>
+    [JsonPropertyName("collision_distance")] public double? CollisionDistance { get; init; }
+    /// <summary>Stop a system when a CG bond exceeds this length (null: from the reference).</summary>
+    [JsonPropertyName("max_bond_length")] public double? MaxBondLength { get; init; }
+
+    public void Validate()
+    {
+        if (Steps < 1) throw new ArgumentException("rollout: 'steps' must be at least 1");
+        if (SaveEvery < 1) throw new ArgumentException("rollout: 'save_every' must be at least 1");
+        if (BatchSize < 1) throw new ArgumentException("rollout: 'batch_size' must be at least 1");
+        if (CheckpointEvery < 1) throw new ArgumentException("rollout: 'checkpoint_every' must be at least 1");
+    }
+
+    /// <summary>Frames saved for a full rollout: steps 0, save_every, 2·save_every, ... below Steps.</summary>
+    public long SavedFrames => (Steps + SaveEvery - 1) / SaveEvery;
+}

@@ -1,0 +1,50 @@
+namespace MlCgMd.Simulation;
+
+/// <summary>Checks one system's new CG positions: non-finite values, bead collisions, over-stretched bonds.</summary>
+public sealed class StabilityMonitor(StabilityThresholds thresholds)
+{
+    public StabilityThresholds Thresholds { get; } = thresholds;
+
+    /// <summary>The reason this frame fails, or null when it is sound.</summary>
+    /// <param name="positions">[beads, 3] CG positions of one system</param>
+    /// <param name="cgBonds">[bonds, 2] bead pairs (local indices)</param>
+    public string? Check(ReadOnlySpan<float> positions, ReadOnlySpan<int> cgBonds)
+    {
+        foreach (float v in positions)
+            if (!float.IsFinite(v)) return "non-finite position";
+        int m = positions.Length / 3;
+        var bonded = new HashSet<(int, int)>();
+        for (int b = 0; b < cgBonds.Length; b += 2)
+        {
+            int i = cgBonds[b], j = cgBonds[b + 1];
+            bonded.Add((Math.Min(i, j), Math.Max(i, j)));
+            double length = StabilityThresholds.Distance(positions, i, j);
+            if (length > Thresholds.MaxBondLength)
+                return $"bond {i}-{j} stretched to {length:G4} (limit {Thresholds.MaxBondLength:G4})";
+        }
+        for (int i = 0; i < m; i++)
+            for (int j = i + 1; j < m; j++)
+            {
+                if (bonded.Contains((i, j))) continue;
+                double d = StabilityThresholds.Distance(positions, i, j);
+                if (d < Thresholds.CollisionDistance)
+                    return $"beads {i} and {j} collided at distance {d:G4} (limit {Thresholds.CollisionDistance:G4})";
+            }
+        return null;
+    }
+
+    /// <summary>Number of non-bonded bead pairs closer than the collision distance.</summary>
+    public int CountCollisions(ReadOnlySpan<float> positions, ReadOnlySpan<int> cgBonds)
+    {
+        int m = positions.Length / 3;
+        var bonded = new HashSet<(int, int)>();
+        for (int b = 0; b < cgBonds.Length; b += 2)
+            bonded.Add((Math.Min(cgBonds[b], cgBonds[b + 1]), Math.Max(cgBonds[b], cgBonds[b + 1])));
+        int count = 0;
+        for (int i = 0; i < m; i++)
+            for (int j = i + 1; j < m; j++)
+                if (!bonded.Contains((i, j)) && StabilityThresholds.Distance(positions, i, j) < Thresholds.CollisionDistance)
+                    count++;
+        return count;
+    }
+}

@@ -1,0 +1,55 @@
+using MlCgMd.Batching;
+
+namespace MlCgMd.Simulation;
+
+/// <summary>
+/// When a rollout counts as failed: two CG beads closer than <see cref="CollisionDistance"/>
+/// (a "bead collision"), or a CG bond longer than <see cref="MaxBondLength"/>. Defaults come
+/// from the reference MD of the same systems: the 0.1% quantile of non-bonded CG pair
+/// distances, and 1.5× the longest CG bond seen.
+/// </summary>
+public sealed record StabilityThresholds(double CollisionDistance, double MaxBondLength)
+{
+    public const double PairQuantile = 0.001;
+    public const double BondFactor = 1.5;
+
+    /// <summary>Measures the reference CG geometry over up to <paramref name="framesPerSystem"/> evenly spaced frames.</summary>
+    public static StabilityThresholds FromReference(IReadOnlyList<CgSystem> systems, int framesPerSystem = 50)
+    {
+        var pairDistances = new List<double>();
+        double longestBond = 0;
+        foreach (CgSystem system in systems)
+        {
+            int frames = Math.Min(framesPerSystem, system.FrameCount);
+            int stride = Math.Max(1, system.FrameCount / frames);
+            float[] fine = system.ReadFrames(0, frames, stride);
+            float[] cg = system.Map.CentersOfMass(fine, frames);                       // [frames, beads, 3]
+            int m = system.Map.BeadCount;
+            var bonded = new HashSet<(int, int)>();
+            int[] bonds = system.Map.CgBonds;
+            for (int b = 0; b < bonds.Length; b += 2) bonded.Add((bonds[b], bonds[b + 1]));
+            for (int f = 0; f < frames; f++)
+            {
+                var x = cg.AsSpan(f * m * 3, m * 3);
+                for (int i = 0; i < m; i++)
+                    for (int j = i + 1; j < m; j++)
+                    {
+                        double d = Distance(x, i, j);
+                        if (bonded.Contains((i, j))) longestBond = Math.Max(longestBond, d);
+                        else pairDistances.Add(d);
+                    }
+            }
+        }
+        if (pairDistances.Count == 0)
+            throw new InvalidDataException("the reference systems have no non-bonded CG bead pairs to set a collision distance");
+        pairDistances.Sort();
+        double quantile = pairDistances[(int)Math.Floor(PairQuantile * (pairDistances.Count - 1))];
+        return new StabilityThresholds(quantile, longestBond > 0 ? longestBond * BondFactor : double.PositiveInfinity);
+    }
+
+    internal static double Distance(ReadOnlySpan<float> x, int i, int j)
+    {
+        double dx = x[i * 3] - x[j * 3], dy = x[i * 3 + 1] - x[j * 3 + 1], dz = x[i * 3 + 2] - x[j * 3 + 2];
+        return Math.Sqrt(dx * dx + dy * dy + dz * dz);
+    }
+}
