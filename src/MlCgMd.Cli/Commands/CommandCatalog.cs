@@ -8,6 +8,7 @@ internal static class CommandCatalog
     public static IEnumerable<Command> All()
     {
         yield return TrainCommand.Create();
+        yield return SimulateCommand.Create();
         yield return BenchCommand.Create();
     }
 }

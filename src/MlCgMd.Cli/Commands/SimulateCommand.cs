@@ -1,0 +1,62 @@
+using System.CommandLine;
+using MlCgMd.Batching;
+using MlCgMd.Data;
+using MlCgMd.Model;
+using MlCgMd.Simulation;
+using MlCgMd.Training;
+
+namespace MlCgMd.Cli.Commands;
+
+/// <summary>`mlcgmd simulate --model CHECKPOINT --data DIR [--split FILE] --steps N`.</summary>
+internal static class SimulateCommand
+{
+    public static Command Create()
+    {
+        var modelOption = new Option<DirectoryInfo>("--model") { Description = "checkpoint folder (model.json + model.safetensors)", Required = true };
+        var data = new Option<DirectoryInfo>("--data") { Description = "dataset folder holding the trajectories", Required = true };
+        var split = new Option<string>("--split") { Description = "split file naming the systems", DefaultValueFactory = _ => SplitFiles.ChainTest };
+        var steps = new Option<long>("--steps") { Description = "model steps to simulate", DefaultValueFactory = _ => 1000 };
+        var saveEvery = new Option<int>("--save-every") { Description = "save CG positions every this many steps", DefaultValueFactory = _ => 10 };
+        var output = new Option<DirectoryInfo>("--out") { Description = "output folder (rollout.json + one .h5 per system)", Required = true };
+        var noRefine = new Option<bool>("--no-refine") { Description = "switch the Score-GNN refinement off (ablation)" };
+        var deterministic = new Option<bool>("--deterministic") { Description = "use the mean acceleration instead of sampling" };
+        var batchSize = new Option<int>("--batch-size") { Description = "systems per batch", DefaultValueFactory = _ => 40 };
+        var seed = new Option<ulong>("--seed") { Description = "random seed", DefaultValueFactory = _ => 1UL };
+        var resume = new Option<bool>("--resume") { Description = "continue an interrupted rollout in --out" };
+        var threads = new Option<int>("--threads") { Description = "libtorch threads (0: all cores)" };
+        var command = new Command("simulate", "Roll the learned simulator out on unseen systems (HDF5 per system, rollout.json).")
+        {
+            modelOption, data, split, steps, saveEvery, output, noRefine, deterministic, batchSize, seed, resume, threads,
+        };
+        command.SetAction(parse => CommandAction.Run(() =>
+        {
+            string dataDirectory = parse.GetValue(data)!.FullName;
+            string modelDirectory = parse.GetValue(modelOption)!.FullName;
+            using GraphSimulator model = Checkpoint.LoadModel(modelDirectory);
+            string splitPath = Path.Combine(dataDirectory, parse.GetValue(split)!);
+            var systems = TrajectoryDataset.FromSplit(dataDirectory, splitPath).Folders
+                .Select(f => CgSystem.Load(f, model.Config.CgLevel, recursiveMetis: false)).ToList();
+            if (systems.Count == 0) throw new InvalidDataException($"split file '{splitPath}' names no trajectories");
+            var options = new RolloutOptions
+            {
+                Steps = parse.GetValue(steps), SaveEvery = parse.GetValue(saveEvery), Refine = !parse.GetValue(noRefine),
+                Deterministic = parse.GetValue(deterministic), BatchSize = parse.GetValue(batchSize), Seed = parse.GetValue(seed),
+                Threads = parse.GetValue(threads), CheckpointEvery = Math.Max(parse.GetValue(saveEvery), 100),
+            };
+            var thresholds = StabilityThresholds.FromReference(systems);
+            string outDirectory = parse.GetValue(output)!.FullName;
+            Console.WriteLine($"simulating {systems.Count} systems for {options.Steps} steps " +
+                              $"({(model.Config.HasScoreGn && options.Refine ? "with" : "without")} Score-GNN refinement); " +
+                              $"collision distance {thresholds.CollisionDistance:G4}, max CG bond {thresholds.MaxBondLength:G4}");
+            var line = new ProgressLine(TimeSpan.FromSeconds(2));
+            RolloutManifest manifest = new RolloutRunner(model, options).Run(systems, thresholds, outDirectory,
+                parse.GetValue(resume), modelDirectory, new InlineProgress<RolloutRunner.Progress>(p =>
+                    line.Report(p.StepsDone == p.TotalSteps, () =>
+                        $"step {p.StepsDone}/{p.TotalSteps}  {p.StepsPerSecond:F1} steps/s  ETA {ProgressLine.Format(p.Remaining)}  failed {p.Failed}")));
+            int failed = manifest.Systems.Count(s => s.FailedStep is not null);
+            Console.WriteLine($"done in {manifest.WallSeconds:F1} s: {systems.Count - failed} stable, {failed} stopped early; {outDirectory}");
+            return 0;
+        }));
+        return command;
+    }
+}
