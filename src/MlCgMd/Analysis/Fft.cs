@@ -1,0 +1,71 @@
+namespace MlCgMd.Analysis;
+
+/// <summary>
+/// In-place iterative radix-2 complex FFT (Cooley-Tukey). Callers zero-pad to a power of two;
+/// the autocorrelation pads to at least twice the series length so the circular correlation is linear.
+/// </summary>
+internal static class Fft
+{
+    /// <summary>Smallest power of two that is at least <paramref name="length"/>.</summary>
+    public static int PowerOfTwoAtLeast(int length)
+    {
+        if (length < 1 || length > (1 << 30))
+            throw new ArgumentOutOfRangeException(nameof(length), length, "length must be in [1, 2^30].");
+        int n = 1;
+        while (n < length) n <<= 1;
+        return n;
+    }
+
+    /// <summary>
+    /// Transforms (re, im) in place: X_k = sum_j x_j exp(-2 pi i jk / n) forward, and the inverse
+    /// with exp(+...) scaled by 1/n. Both spans have length n, a power of two.
+    /// </summary>
+    public static void Transform(Span<double> re, Span<double> im, bool inverse)
+    {
+        int n = re.Length;
+        if (im.Length != n)
+            throw new ArgumentException($"re has {n} values but im has {im.Length}; they must match.");
+        if (n == 0 || (n & (n - 1)) != 0)
+            throw new ArgumentException($"FFT length {n} is not a power of two.");
+
+        for (int i = 1, j = 0; i < n; i++)
+        {
+            int bit = n >> 1;
+            for (; (j & bit) != 0; bit >>= 1) j ^= bit;
+            j ^= bit;
+            if (i < j)
+            {
+                (re[i], re[j]) = (re[j], re[i]);
+                (im[i], im[j]) = (im[j], im[i]);
+            }
+        }
+
+        double sign = inverse ? 1.0 : -1.0;
+        for (int size = 2; size <= n; size <<= 1)
+        {
+            int half = size >> 1;
+            double angle = sign * 2.0 * Math.PI / size;
+            for (int k = 0; k < half; k++)
+            {
+                // Twiddles computed directly (not by recurrence) to keep round-off at machine precision for long series.
+                double wr = Math.Cos(angle * k), wi = Math.Sin(angle * k);
+                for (int start = k; start < n; start += size)
+                {
+                    int other = start + half;
+                    double tr = wr * re[other] - wi * im[other];
+                    double ti = wr * im[other] + wi * re[other];
+                    re[other] = re[start] - tr;
+                    im[other] = im[start] - ti;
+                    re[start] += tr;
+                    im[start] += ti;
+                }
+            }
+        }
+
+        if (inverse)
+        {
+            double scale = 1.0 / n;
+            for (int i = 0; i < n; i++) { re[i] *= scale; im[i] *= scale; }
+        }
+    }
+}
