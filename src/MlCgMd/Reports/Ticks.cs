@@ -1,0 +1,96 @@
+using System.Globalization;
+
+namespace MlCgMd.Reports;
+
+/// <summary>Axis limits rounded outward to tick marks, and the labelled tick values inside them.</summary>
+/// <param name="Lower">Axis lower limit (data units).</param>
+/// <param name="Upper">Axis upper limit (data units).</param>
+/// <param name="Values">Labelled tick positions, ascending, within [Lower, Upper].</param>
+/// <param name="Labels">One label per tick value.</param>
+public sealed record AxisTicks(double Lower, double Upper, double[] Values, string[] Labels);
+
+/// <summary>"Nice" tick generation: steps of 1, 2 or 5 times a power of ten (linear), decades (log).</summary>
+public static class Ticks
+{
+    /// <summary>Linear ticks for data in [lower, upper], about <paramref name="target"/> of them.</summary>
+    /// <param name="extend">Round the limits outward to whole steps (false keeps the given limits).</param>
+    public static AxisTicks Linear(double lower, double upper, int target = 5, bool extend = true)
+    {
+        (lower, upper) = Widen(lower, upper);
+        double step = NiceStep((upper - lower) / Math.Max(1, target));
+        if (extend)
+        {
+            lower = Math.Floor(lower / step + 1e-9) * step;
+            upper = Math.Ceiling(upper / step - 1e-9) * step;
+        }
+        var values = new List<double>();
+        for (double k = Math.Ceiling(lower / step - 1e-9); k * step <= upper + 1e-9 * step; k++)
+            values.Add(Math.Abs(k * step) < 1e-12 * step ? 0 : k * step);
+        int decimals = Math.Max(0, -(int)Math.Floor(Math.Log10(step) + 1e-9));
+        bool scientific = Math.Max(Math.Abs(lower), Math.Abs(upper)) >= 1e6 || step < 1e-4;
+        var labels = values.Select(v => scientific
+            ? v.ToString("0.##E+0", CultureInfo.InvariantCulture)
+            : v.ToString("F" + decimals, CultureInfo.InvariantCulture)).ToArray();
+        return new AxisTicks(lower, upper, values.ToArray(), labels);
+    }
+
+    /// <summary>
+    /// Log ticks for positive data in [lower, upper]: limits at whole decades, a tick per decade,
+    /// plus 2x and 5x ticks when the range spans at most two decades.
+    /// </summary>
+    public static AxisTicks Log(double lower, double upper, bool extend = true)
+    {
+        if (!(lower > 0) || !(upper > 0))
+            throw new ArgumentException($"Log axis needs positive limits, got [{lower}, {upper}].");
+        if (upper < lower) (lower, upper) = (upper, lower);
+        double lowDecade = Math.Floor(Math.Log10(lower) + 1e-9);
+        double highDecade = Math.Ceiling(Math.Log10(upper) - 1e-9);
+        if (highDecade == lowDecade) highDecade++;
+        if (extend)
+        {
+            lower = Math.Pow(10, lowDecade);
+            upper = Math.Pow(10, highDecade);
+        }
+        bool fine = highDecade - lowDecade <= 2;
+        var values = new List<double>();
+        for (double d = lowDecade; d <= highDecade; d++)
+            foreach (double m in fine ? new[] { 1.0, 2.0, 5.0 } : [1.0])
+            {
+                double v = m * Math.Pow(10, d);
+                if (v >= lower * (1 - 1e-9) && v <= upper * (1 + 1e-9)) values.Add(v);
+            }
+        return new AxisTicks(lower, upper, values.ToArray(), values.Select(FormatLog).ToArray());
+    }
+
+    /// <summary>The 1, 2 or 5 times 10^k nearest to <paramref name="rough"/> on a log scale (switching at sqrt 2, sqrt 10, sqrt 50).</summary>
+    public static double NiceStep(double rough)
+    {
+        if (!(rough > 0) || !double.IsFinite(rough))
+            throw new ArgumentOutOfRangeException(nameof(rough), rough, "Step must be positive and finite.");
+        double magnitude = Math.Pow(10, Math.Floor(Math.Log10(rough)));
+        double fraction = rough / magnitude;
+        double nice = fraction < Math.Sqrt(2) ? 1 : fraction < Math.Sqrt(10) ? 2 : fraction < Math.Sqrt(50) ? 5 : 10;
+        return nice * magnitude;
+    }
+
+    private static (double, double) Widen(double lower, double upper)
+    {
+        if (!double.IsFinite(lower) || !double.IsFinite(upper))
+            throw new ArgumentException($"Axis limits must be finite, got [{lower}, {upper}].");
+        if (upper < lower) (lower, upper) = (upper, lower);
+        if (upper == lower)
+        {
+            double pad = lower == 0 ? 1 : Math.Abs(lower) * 0.1;
+            return (lower - pad, upper + pad);
+        }
+        return (lower, upper);
+    }
+
+    private static string FormatLog(double value)
+    {
+        double exponent = Math.Log10(value);
+        return exponent >= -3 && exponent < 5
+            ? value.ToString("0.###", CultureInfo.InvariantCulture)
+            : value.ToString("0E+0", CultureInfo.InvariantCulture);
+    }
+}
