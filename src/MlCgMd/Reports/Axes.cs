@@ -23,7 +23,7 @@ public sealed class Axes
     /// <summary>Fixed y range in data units; null = from the data.</summary>
     public (double Lower, double Upper)? YLimits { get; init; }
 
-    public LegendPosition Legend { get; init; } = LegendPosition.TopRight;
+    public LegendPosition Legend { get; init; } = LegendPosition.Best;
 
     public List<Series> Series { get; } = [];
 

@@ -41,7 +41,11 @@ public sealed class BarSeries : Series
         }
         if (extent.IsEmpty) return extent;
         extent = extent.Include(-0.5, extent.YMin).Include(Values.Count - 0.5, extent.YMax);
-        return yScale == AxisScale.Linear ? extent.Include(0, 0) : extent;
+        if (yScale == AxisScale.Linear) extent = extent.Include(0, 0);
+        if (ValueFormat is null) return extent;
+        // Headroom above the tallest bar for its value label.
+        var padded = extent.Padded(0.08, xScale, yScale);
+        return extent with { YMax = padded.YMax };
     }
 
     internal override void Render(SvgWriter svg, PlotArea area, SeriesStyle style)
@@ -73,6 +77,17 @@ public sealed class BarSeries : Series
                     ("font-size", 10), ("text-anchor", "middle"), ("fill", "#222222"));
         }
         svg.Close();
+    }
+
+    internal override IEnumerable<(double X, double Y)> Footprint(PlotArea area)
+    {
+        for (int i = 0; i < Values.Count; i++)
+        {
+            if (!PlotArea.Drawable(Values[i], area.YScale)) continue;
+            // All slots of a category: the group is what the legend must not cover.
+            var samples = MlCgMd.Reports.Footprint.Rectangle(area.X(i - 0.4), area.Y(Values[i]) - 14, area.X(i + 0.4), area.BaselineY());
+            foreach (var sample in samples) yield return sample;
+        }
     }
 
     internal override void RenderSwatch(SvgWriter svg, double x, double y, string color) =>

@@ -38,7 +38,8 @@ public sealed class ErrorBarSeries : Series
             foreach (double end in new[] { Y[i] - Error[i], Y[i] + Error[i] })
                 if (PlotArea.Drawable(end, yScale)) extent = extent.Include(X[i], end);
         }
-        return extent;
+        // Markers need room at the frame; a marker-less curve (an ACF from t = 0) should start on the axis.
+        return ShowMarkers ? extent.Padded(0.03, xScale, yScale) : extent;
     }
 
     internal override void Render(SvgWriter svg, PlotArea area, SeriesStyle style)
@@ -64,6 +65,23 @@ public sealed class ErrorBarSeries : Series
                 svg.Element("circle", ("cx", x), ("cy", area.Y(Y[i])), ("r", 3));
         }
         svg.Close();
+    }
+
+    internal override IEnumerable<(double X, double Y)> Footprint(PlotArea area)
+    {
+        var samples = ConnectPoints ? MlCgMd.Reports.Footprint.Polyline(X, Y, area) : [];
+        foreach (var sample in samples) yield return sample;
+        for (int i = 0; i < X.Count; i++)
+        {
+            if (!PlotArea.Drawable(X[i], area.XScale) || !PlotArea.Drawable(Y[i], area.YScale)) continue;
+            double x = area.X(X[i]), y = area.Y(Y[i]);
+            yield return (x, y);
+            if (!double.IsFinite(Error[i]) || Error[i] <= 0) continue;
+            double low = Y[i] - Error[i];
+            double bottom = PlotArea.Drawable(low, area.YScale) ? area.Y(low) : area.Bottom;
+            foreach (var sample in MlCgMd.Reports.Footprint.Segment((x, bottom), (x, area.Y(Y[i] + Error[i]))))
+                yield return sample;
+        }
     }
 
     internal override void RenderSwatch(SvgWriter svg, double x, double y, string color)

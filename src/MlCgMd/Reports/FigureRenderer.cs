@@ -80,7 +80,7 @@ internal static class FigureRenderer
             ("fill", "none"), ("stroke", "#333333"), ("stroke-width", 1));
         RenderTicks(svg, area, rotateX: bars.Length > 0 && CategoryLabelsRotated(bars[0], plotWidth));
         RenderLabels(svg, axes, area, left, top, width, height);
-        if (axes.Legend != LegendPosition.None) RenderLegend(svg, axes, area);
+        if (axes.Legend != LegendPosition.None) RenderLegend(svg, axes, area, annotationRow);
         heatMap?.RenderColorBar(svg, area.Right + 12, plotTop, 14, plotHeight, $"{id}-colorbar");
         svg.Close();
     }
@@ -155,17 +155,43 @@ internal static class FigureRenderer
         }
     }
 
-    private static void RenderLegend(SvgWriter svg, Axes axes, PlotArea area)
+    private static (double X, double Y) LegendCorner(LegendPosition position, PlotArea area, double boxWidth, double boxHeight)
+    {
+        bool rightSide = position is LegendPosition.TopRight or LegendPosition.BottomRight;
+        bool topSide = position is LegendPosition.TopRight or LegendPosition.TopLeft;
+        return (rightSide ? area.Right - 8 - boxWidth : area.Left + 8, topSide ? area.Top + 8 : area.Bottom - 8 - boxHeight);
+    }
+
+    /// <summary>The corner whose legend box would cover the fewest series samples and annotation text.</summary>
+    private static LegendPosition LeastCoveredCorner(Axes axes, PlotArea area, double boxWidth, double boxHeight, int annotationRows)
+    {
+        var covered = axes.Series.SelectMany(s => s.Footprint(area)).ToList();
+        for (int row = 0; row < annotationRows; row++)
+            covered.AddRange(Footprint.Rectangle(area.Left + 8, area.Top + 6 + 16 * row, area.Left + 8 + 150, area.Top + 20 + 16 * row));
+        var best = LegendPosition.TopRight;
+        int fewest = int.MaxValue;
+        foreach (var position in new[] { LegendPosition.TopRight, LegendPosition.TopLeft, LegendPosition.BottomRight, LegendPosition.BottomLeft })
+        {
+            var (x, y) = LegendCorner(position, area, boxWidth, boxHeight);
+            int count = covered.Count(p => p.X >= x - 4 && p.X <= x + boxWidth + 4 && p.Y >= y - 4 && p.Y <= y + boxHeight + 4);
+            if (count < fewest)
+            {
+                fewest = count;
+                best = position;
+            }
+        }
+        return best;
+    }
+
+    private static void RenderLegend(SvgWriter svg, Axes axes, PlotArea area, int annotationRows)
     {
         var entries = axes.Series.Select((s, i) => (Series: s, Color: s.Color ?? Palette.Color(i))).Where(e => e.Series.Label is not null).ToArray();
         if (entries.Length == 0) return;
         const double rowHeight = 17, padding = 7;
         double boxWidth = padding * 2 + 26 + entries.Max(e => e.Series.Label!.Length) * CharWidth;
         double boxHeight = padding * 2 + entries.Length * rowHeight - 4;
-        bool rightSide = axes.Legend is LegendPosition.TopRight or LegendPosition.BottomRight;
-        bool topSide = axes.Legend is LegendPosition.TopRight or LegendPosition.TopLeft;
-        double x = rightSide ? area.Right - 8 - boxWidth : area.Left + 8;
-        double y = topSide ? area.Top + 8 : area.Bottom - 8 - boxHeight;
+        var position = axes.Legend == LegendPosition.Best ? LeastCoveredCorner(axes, area, boxWidth, boxHeight, annotationRows) : axes.Legend;
+        var (x, y) = LegendCorner(position, area, boxWidth, boxHeight);
 
         svg.Open("g", ("class", "legend"));
         svg.Element("rect", ("x", x), ("y", y), ("width", boxWidth), ("height", boxHeight), ("fill", "#ffffff"), ("fill-opacity", 0.85),

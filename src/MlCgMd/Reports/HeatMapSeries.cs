@@ -100,6 +100,9 @@ public sealed class HeatMapSeries : Series
         svg.Close();
     }
 
+    internal override IEnumerable<(double X, double Y)> Footprint(PlotArea area) =>
+        MlCgMd.Reports.Footprint.Rectangle(area.Left, area.Top, area.Right, area.Bottom);
+
     internal override void RenderSwatch(SvgWriter svg, double x, double y, string color) =>
         svg.Element("rect", ("x", x), ("y", y - 5), ("width", 20), ("height", 10), ("fill", Colormap.Map(0.6)));
 

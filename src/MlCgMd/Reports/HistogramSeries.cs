@@ -80,6 +80,20 @@ public sealed class HistogramSeries : Series
         svg.Close();
     }
 
+    internal override IEnumerable<(double X, double Y)> Footprint(PlotArea area)
+    {
+        double baseline = area.BaselineY();
+        for (int k = 0; k < Heights.Count; k++)
+        {
+            if (!Drawable(k, area)) continue;
+            double left = area.X(Edges[k]), right = area.X(Edges[k + 1]), top = area.Y(Heights[k]);
+            var samples = Style == HistogramStyle.Bars
+                ? MlCgMd.Reports.Footprint.Rectangle(left, top, right, baseline)
+                : MlCgMd.Reports.Footprint.Segment((left, top), (right, top)).Prepend((left, top));
+            foreach (var sample in samples) yield return sample;
+        }
+    }
+
     internal override void RenderSwatch(SvgWriter svg, double x, double y, string color)
     {
         if (Style == HistogramStyle.Bars)

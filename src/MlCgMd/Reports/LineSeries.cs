@@ -31,6 +31,8 @@ public sealed class LineSeries : Series
         svg.Close();
     }
 
+    internal override IEnumerable<(double X, double Y)> Footprint(PlotArea area) => MlCgMd.Reports.Footprint.Polyline(X, Y, area);
+
     internal override void RenderSwatch(SvgWriter svg, double x, double y, string color) =>
         svg.Element("line", ("x1", x), ("y1", y), ("x2", x + 20), ("y2", y), ("stroke", color), ("stroke-width", StrokeWidth),
             ("stroke-dasharray", Dashed ? "6 4" : null));

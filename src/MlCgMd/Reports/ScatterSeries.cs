@@ -45,9 +45,12 @@ public sealed class ScatterSeries : Series
     internal override DataExtent Extent(AxisScale xScale, AxisScale yScale)
     {
         var extent = DataExtent.Of(X, Y, xScale, yScale);
-        if (!ShowIdentityLine || extent.IsEmpty) return extent;
-        double low = Math.Min(extent.XMin, extent.YMin), high = Math.Max(extent.XMax, extent.YMax);
-        return new DataExtent(low, high, low, high);
+        if (ShowIdentityLine && !extent.IsEmpty)
+        {
+            double low = Math.Min(extent.XMin, extent.YMin), high = Math.Max(extent.XMax, extent.YMax);
+            extent = new DataExtent(low, high, low, high);
+        }
+        return extent.Padded(0.04, xScale, yScale);
     }
 
     internal override void Render(SvgWriter svg, PlotArea area, SeriesStyle style)
@@ -61,12 +64,32 @@ public sealed class ScatterSeries : Series
         svg.Close();
     }
 
+    internal override IEnumerable<(double X, double Y)> Footprint(PlotArea area)
+    {
+        for (int i = 0; i < X.Count; i++)
+            if (PlotArea.Drawable(X[i], area.XScale) && PlotArea.Drawable(Y[i], area.YScale))
+                yield return (area.X(X[i]), area.Y(Y[i]));
+        if (!ShowIdentityLine) yield break;
+        var xs = IdentityLineSamples(area);
+        foreach (var sample in MlCgMd.Reports.Footprint.Polyline(xs, xs, area))
+            yield return sample;
+    }
+
     internal override void RenderSwatch(SvgWriter svg, double x, double y, string color) =>
         svg.Element("circle", ("cx", x + 10), ("cy", y), ("r", MarkerRadius), ("fill", color), ("fill-opacity", 0.75));
 
     private static void RenderIdentityLine(SvgWriter svg, PlotArea area)
     {
-        // Sampled along x so the line is right on mixed linear/log axes too (where y = x is curved).
+        var xs = IdentityLineSamples(area);
+        svg.Open("g", ("class", "identity-line"), ("clip-path", $"url(#{area.ClipId})"));
+        foreach (var run in PolylineRuns.Of(xs, xs, area))
+            svg.Element("polyline", ("points", run), ("fill", "none"), ("stroke", "#888888"), ("stroke-width", 1), ("stroke-dasharray", "4 3"));
+        svg.Close();
+    }
+
+    /// <summary>x samples across the axis; the line is drawn through (x, x), so it is right on mixed linear/log axes (where y = x is curved).</summary>
+    private static double[] IdentityLineSamples(PlotArea area)
+    {
         const int samples = 64;
         var xs = new double[samples + 1];
         for (int k = 0; k <= samples; k++)
@@ -76,9 +99,6 @@ public sealed class ScatterSeries : Series
                 ? Math.Pow(10, Math.Log10(area.XTicks.Lower) + f * (Math.Log10(area.XTicks.Upper) - Math.Log10(area.XTicks.Lower)))
                 : area.XTicks.Lower + f * (area.XTicks.Upper - area.XTicks.Lower);
         }
-        svg.Open("g", ("class", "identity-line"), ("clip-path", $"url(#{area.ClipId})"));
-        foreach (var run in PolylineRuns.Of(xs, xs, area))
-            svg.Element("polyline", ("points", run), ("fill", "none"), ("stroke", "#888888"), ("stroke-width", 1), ("stroke-dasharray", "4 3"));
-        svg.Close();
+        return xs;
     }
 }

@@ -18,6 +18,9 @@ public abstract class Series
 
     internal abstract void Render(SvgWriter svg, PlotArea area, SeriesStyle style);
 
+    /// <summary>Pixel points covered by the drawn series, sampled densely enough for legend placement to avoid them.</summary>
+    internal abstract IEnumerable<(double X, double Y)> Footprint(PlotArea area);
+
     /// <summary>Draws the legend swatch in the 20 x 10 px box whose left-middle point is (x, y).</summary>
     internal virtual void RenderSwatch(SvgWriter svg, double x, double y, string color) =>
         svg.Element("line", ("x1", x), ("y1", y), ("x2", x + 20), ("y2", y), ("stroke", color), ("stroke-width", 2));

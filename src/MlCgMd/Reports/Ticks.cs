@@ -35,31 +35,37 @@ public static class Ticks
     }
 
     /// <summary>
-    /// Log ticks for positive data in [lower, upper]: limits at whole decades, a tick per decade,
-    /// plus 2x and 5x ticks when the range spans at most two decades.
+    /// Log ticks for positive data in [lower, upper]: a tick per decade. Over at most 2.5 decades the limits
+    /// round outward to 1, 2 or 5 times a power of ten rather than to whole decades, and over at most 1.5
+    /// decades the 2x and 5x values are labelled too.
     /// </summary>
     public static AxisTicks Log(double lower, double upper, bool extend = true)
     {
-        if (!(lower > 0) || !(upper > 0))
-            throw new ArgumentException($"Log axis needs positive limits, got [{lower}, {upper}].");
+        if (!(lower > 0) || !(upper > 0) || !double.IsFinite(lower) || !double.IsFinite(upper))
+            throw new ArgumentException($"Log axis needs positive finite limits, got [{lower}, {upper}].");
         if (upper < lower) (lower, upper) = (upper, lower);
         double lowDecade = Math.Floor(Math.Log10(lower) + 1e-9);
         double highDecade = Math.Ceiling(Math.Log10(upper) - 1e-9);
         if (highDecade == lowDecade) highDecade++;
+        double span = Math.Log10(upper / lower);
+        double[] mantissas = span <= 2.5 ? [1, 2, 5] : [1];
+        var candidates = new List<double>();
+        for (double d = lowDecade; d <= highDecade; d++)
+            foreach (double m in mantissas) candidates.Add(m * Math.Pow(10, d));
         if (extend)
         {
-            lower = Math.Pow(10, lowDecade);
-            upper = Math.Pow(10, highDecade);
+            lower = candidates.Last(c => c <= lower * (1 + 1e-9));
+            upper = candidates.First(c => c >= upper * (1 - 1e-9));
         }
-        bool fine = highDecade - lowDecade <= 2;
-        var values = new List<double>();
-        for (double d = lowDecade; d <= highDecade; d++)
-            foreach (double m in fine ? new[] { 1.0, 2.0, 5.0 } : [1.0])
-            {
-                double v = m * Math.Pow(10, d);
-                if (v >= lower * (1 - 1e-9) && v <= upper * (1 + 1e-9)) values.Add(v);
-            }
-        return new AxisTicks(lower, upper, values.ToArray(), values.Select(FormatLog).ToArray());
+        bool labelMultiples = Math.Log10(upper / lower) <= 1.5 + 1e-9;
+        var values = candidates
+            .Where(v => v >= lower * (1 - 1e-9) && v <= upper * (1 + 1e-9))
+            .Where(v => labelMultiples || IsPowerOfTen(v))
+            .ToArray();
+        // One notation per axis: plain numbers in [0.001, 1e6), otherwise powers of ten for all labels.
+        bool plain = values.Length > 0 && values[0] >= 1e-3 * (1 - 1e-9) && values[^1] < 1e6;
+        var labels = values.Select(v => v.ToString(plain ? "0.###" : "0E+0", CultureInfo.InvariantCulture)).ToArray();
+        return new AxisTicks(lower, upper, values, labels);
     }
 
     /// <summary>The 1, 2 or 5 times 10^k nearest to <paramref name="rough"/> on a log scale (switching at sqrt 2, sqrt 10, sqrt 50).</summary>
@@ -73,6 +79,8 @@ public static class Ticks
         return nice * magnitude;
     }
 
+    private static bool IsPowerOfTen(double value) => Math.Abs(Math.Log10(value) - Math.Round(Math.Log10(value))) < 1e-9;
+
     private static (double, double) Widen(double lower, double upper)
     {
         if (!double.IsFinite(lower) || !double.IsFinite(upper))
@@ -84,13 +92,5 @@ public static class Ticks
             return (lower - pad, upper + pad);
         }
         return (lower, upper);
-    }
-
-    private static string FormatLog(double value)
-    {
-        double exponent = Math.Log10(value);
-        return exponent >= -3 && exponent < 5
-            ? value.ToString("0.###", CultureInfo.InvariantCulture)
-            : value.ToString("0E+0", CultureInfo.InvariantCulture);
     }
 }

@@ -80,6 +80,19 @@ public class FigureTests
     }
 
     [Fact]
+    public void Best_legend_position_avoids_the_data()
+    {
+        // Points crowd the top-right and top-left corners; the legend must go to the bottom.
+        double[] x = [0.0, 0.05, 0.1, 0.9, 0.95, 1.0];
+        double[] y = [1.0, 0.95, 1.0, 1.0, 0.95, 1.0];
+        var root = SvgDocument.Parse(new Figure(new Axes { YLimits = (0, 1.1) }.Add(new ScatterSeries(x, y) { Label = "points" })).ToSvg());
+        var legendBox = SvgDocument.Groups(root, "legend").Single().Elements(SvgDocument.Svg + "rect").First();
+        var frame = root.Descendants(SvgDocument.Svg + "rect").Single(r => (string?)r.Attribute("class") == "frame");
+        double frameMiddle = (double)frame.Attribute("y")! + (double)frame.Attribute("height")! / 2;
+        Assert.True((double)legendBox.Attribute("y")! > frameMiddle);
+    }
+
+    [Fact]
     public void Log_axes_skip_non_positive_points()
     {
         var figure = new Figure(new Axes { XScale = AxisScale.Log, YScale = AxisScale.Log }

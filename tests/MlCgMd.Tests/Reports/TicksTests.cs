@@ -25,8 +25,9 @@ public class TicksTests
     public void Log_ticks_sit_on_decades_with_2_and_5_for_short_ranges()
     {
         Assert.Equal([1.0, 10, 100, 1000, 10000], Ticks.Log(3, 4000).Values);
-        var shortRange = Ticks.Log(2, 30);
-        Assert.Equal([1.0, 2, 5, 10, 20, 50, 100], shortRange.Values);
+        var shortRange = Ticks.Log(3, 30);
+        Assert.Equal([2.0, 5, 10, 20, 50], shortRange.Values);
+        Assert.Equal((2.0, 50.0), (shortRange.Lower, shortRange.Upper));
         Assert.Equal(["1E+5", "1E+6", "1E+7", "1E+8"], Ticks.Log(1e5, 1e8).Labels);
     }
 
