@@ -53,9 +53,9 @@ public static class RelaxationTimeBootstrap
             acfError[t] = Math.Sqrt(Math.Max(0, (acfSquares[t] - resamples * mean * mean) / (resamples - 1)));
         }
         return new RelaxationTimeSummary(
-            Uncertain.FromReplicates(point.Integral, replicates.Select(x => x.Integral)),
-            Uncertain.FromReplicates(point.ExponentialFit, replicates.Select(x => x.ExponentialFit)),
-            Uncertain.FromReplicates(point.InverseE, replicates.Select(x => x.InverseE)),
+            BootstrapEstimate.FromReplicates(point.Integral, replicates.Select(x => x.Integral)),
+            BootstrapEstimate.FromReplicates(point.ExponentialFit, replicates.Select(x => x.ExponentialFit)),
+            BootstrapEstimate.FromReplicates(point.InverseE, replicates.Select(x => x.InverseE)),
             point, acf, acfError, dt, pooled.SegmentCount, resamples);
     }
 

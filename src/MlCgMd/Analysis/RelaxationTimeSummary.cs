@@ -5,9 +5,9 @@ namespace MlCgMd.Analysis;
 /// Times in the unit of dt; <see cref="Acf"/> and <see cref="AcfStandardError"/> are [MaxLag + 1], lag t at time t * dt.
 /// </summary>
 public sealed record RelaxationTimeSummary(
-    Uncertain Integral,
-    Uncertain ExponentialFit,
-    Uncertain InverseE,
+    BootstrapEstimate Integral,
+    BootstrapEstimate ExponentialFit,
+    BootstrapEstimate InverseE,
     RelaxationTimes Point,
     double[] Acf,
     double[] AcfStandardError,
@@ -15,7 +15,7 @@ public sealed record RelaxationTimeSummary(
     int Segments,
     int Resamples)
 {
-    public Uncertain Get(RelaxationEstimator estimator) => estimator switch
+    public BootstrapEstimate Get(RelaxationEstimator estimator) => estimator switch
     {
         RelaxationEstimator.Integral => Integral,
         RelaxationEstimator.ExponentialFit => ExponentialFit,

@@ -64,7 +64,7 @@ public static class Ticks
             .ToArray();
         // One notation per axis: plain numbers in [0.001, 1e6), otherwise powers of ten for all labels.
         bool plain = values.Length > 0 && values[0] >= 1e-3 * (1 - 1e-9) && values[^1] < 1e6;
-        var labels = values.Select(v => v.ToString(plain ? "0.###" : "0E+0", CultureInfo.InvariantCulture)).ToArray();
+        var labels = values.Select(v => plain ? v.ToString("0.###", CultureInfo.InvariantCulture) : PowerOfTenLabel(v)).ToArray();
         return new AxisTicks(lower, upper, values, labels);
     }
 
@@ -77,6 +77,15 @@ public static class Ticks
         double fraction = rough / magnitude;
         double nice = fraction < Math.Sqrt(2) ? 1 : fraction < Math.Sqrt(10) ? 2 : fraction < Math.Sqrt(50) ? 5 : 10;
         return nice * magnitude;
+    }
+
+    /// <summary>"10⁵" or "2×10⁵", with Unicode superscript digits.</summary>
+    private static string PowerOfTenLabel(double value)
+    {
+        int exponent = (int)Math.Floor(Math.Log10(value) + 1e-9);
+        double mantissa = Math.Round(value / Math.Pow(10, exponent), 6);
+        string power = "10" + string.Concat(exponent.ToString(CultureInfo.InvariantCulture).Select(c => c == '-' ? '⁻' : "⁰¹²³⁴⁵⁶⁷⁸⁹"[c - '0']));
+        return mantissa == 1 ? power : $"{mantissa.ToString("0.###", CultureInfo.InvariantCulture)}×{power}";
     }
 
     private static bool IsPowerOfTen(double value) => Math.Abs(Math.Log10(value) - Math.Round(Math.Log10(value))) < 1e-9;

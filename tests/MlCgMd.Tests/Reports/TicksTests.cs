@@ -28,7 +28,9 @@ public class TicksTests
         var shortRange = Ticks.Log(3, 30);
         Assert.Equal([2.0, 5, 10, 20, 50], shortRange.Values);
         Assert.Equal((2.0, 50.0), (shortRange.Lower, shortRange.Upper));
-        Assert.Equal(["1E+5", "1E+6", "1E+7", "1E+8"], Ticks.Log(1e5, 1e8).Labels);
+        Assert.Equal(["10⁵", "10⁶", "10⁷", "10⁸"], Ticks.Log(1e5, 1e8).Labels);
+        Assert.Equal(["10⁻⁵", "2×10⁻⁵", "5×10⁻⁵", "10⁻⁴"], Ticks.Log(1e-5, 1e-4).Labels);
+        Assert.Equal(["0.01", "0.1", "1", "10", "100", "1000"], Ticks.Log(0.01, 1000).Labels);
     }
 
     [Theory]
