@@ -40,24 +40,35 @@ internal static class Fft
             }
         }
 
+        // Twiddles exp(-+2 pi i j / n), computed directly (not by recurrence) to keep round-off at machine precision.
         double sign = inverse ? 1.0 : -1.0;
+        int halfLength = n / 2;
+        var cos = new double[Math.Max(1, halfLength)];
+        var sin = new double[Math.Max(1, halfLength)];
+        for (int j = 0; j < halfLength; j++)
+        {
+            double angle = sign * 2.0 * Math.PI * j / n;
+            cos[j] = Math.Cos(angle);
+            sin[j] = Math.Sin(angle);
+        }
+
         for (int size = 2; size <= n; size <<= 1)
         {
             int half = size >> 1;
-            double angle = sign * 2.0 * Math.PI / size;
-            for (int k = 0; k < half; k++)
+            int stride = n / size;
+            // Butterfly groups outermost so each group's memory is visited contiguously (cache-friendly for long series).
+            for (int start = 0; start < n; start += size)
             {
-                // Twiddles computed directly (not by recurrence) to keep round-off at machine precision for long series.
-                double wr = Math.Cos(angle * k), wi = Math.Sin(angle * k);
-                for (int start = k; start < n; start += size)
+                for (int k = 0; k < half; k++)
                 {
-                    int other = start + half;
+                    double wr = cos[k * stride], wi = sin[k * stride];
+                    int top = start + k, other = top + half;
                     double tr = wr * re[other] - wi * im[other];
                     double ti = wr * im[other] + wi * re[other];
-                    re[other] = re[start] - tr;
-                    im[other] = im[start] - ti;
-                    re[start] += tr;
-                    im[start] += ti;
+                    re[other] = re[top] - tr;
+                    im[other] = im[top] - ti;
+                    re[top] += tr;
+                    im[top] += ti;
                 }
             }
         }
