@@ -4,6 +4,7 @@ namespace MlCgMd.Analysis;
 /// Bead collisions, a rollout-stability monitor: pairs of CG beads closer than a threshold that reference MD
 /// practically never reaches. Pairs with |i - j| &lt; minSeparation are skipped (1 = all distinct pairs;
 /// 2 skips chain neighbours, whose bond keeps them close). Distances in the length unit of the positions.
+/// Non-finite positions never count as collisions: check <see cref="RolloutStability.FirstNonFiniteFrame"/> too.
 /// </summary>
 public static class Collisions
 {

@@ -55,4 +55,17 @@ public class DistributionTests
         Assert.Equal(1.0, Quantiles.Of([4.0, 1.0, 3.0, 2.0], 0.0), 12);
         Assert.Equal(1.3, Quantiles.Of([4.0, 1.0, 3.0, 2.0], 0.1), 12);
     }
+
+    [Fact]
+    public void Comparison_of_a_shifted_sample_reports_the_shift_and_shared_bins()
+    {
+        var reference = SyntheticSeries.Gaussian(2000, seed: 12);
+        var predicted = reference.Select(v => 2 * v + 0.5).ToArray();
+        var comparison = DistributionComparison.Compute(reference, predicted, bins: 20);
+        Assert.Equal(comparison.Reference.Edges, comparison.Predicted.Edges);
+        Assert.Equal(2 * comparison.ReferenceStandardDeviation, comparison.PredictedStandardDeviation, 10);
+        Assert.Equal(2 * comparison.ReferenceMean + 0.5, comparison.PredictedMean, 10);
+        Assert.Equal(EmpiricalDistance.Wasserstein1(reference, predicted), comparison.Wasserstein1, 12);
+        Assert.Equal(0, comparison.Reference.Outside + comparison.Predicted.Outside);
+    }
 }

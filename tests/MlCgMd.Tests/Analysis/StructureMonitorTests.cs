@@ -62,4 +62,17 @@ public class StructureMonitorTests
         Assert.Equal(1.0, Collisions.PairDistanceQuantile(frame0, q: 0), 6);
         Assert.Equal(Quantiles.Of([1, 2.5, 10, 1.5, 9, 7.5], 0.2), Collisions.PairDistanceQuantile(frame0, q: 0.2), 6);
     }
+
+    [Fact]
+    public void Stability_monitors_find_the_first_blown_up_frame_and_the_largest_step()
+    {
+        Assert.Null(RolloutStability.FirstNonFiniteFrame(Line));
+        // Frame 0 -> 1: bead 3 moves from 10 to 1.5.
+        Assert.Equal([8.5], RolloutStability.MaxDisplacementPerStep(Line));
+
+        var positions = Line.Positions.Concat([0, float.NaN, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]).ToArray();
+        var blownUp = new PositionFrames(positions, 4);
+        Assert.Equal(2, RolloutStability.FirstNonFiniteFrame(blownUp));
+        Assert.True(double.IsNaN(RolloutStability.MaxDisplacementPerStep(blownUp)[1]));
+    }
 }
