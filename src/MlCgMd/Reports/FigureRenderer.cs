@@ -43,6 +43,10 @@ internal static class FigureRenderer
     {
         var heatMap = axes.Series.OfType<HeatMapSeries>().FirstOrDefault();
         var bars = axes.Series.OfType<BarSeries>().ToArray();
+        if (heatMap is not null && (axes.XScale == AxisScale.Log || axes.YScale == AxisScale.Log))
+            throw new InvalidOperationException($"Panel '{axes.Title}': a heat map needs linear axes (cells are unit squares).");
+        if (bars.Length > 0 && axes.XScale == AxisScale.Log)
+            throw new InvalidOperationException($"Panel '{axes.Title}': bar charts need a linear x axis (categories sit at 0, 1, ...).");
         double right = MarginRight + (heatMap is null ? 0 : ColorBarSpace);
         double bottom = MarginBottom + (bars.Length > 0 && CategoryLabelsRotated(bars[0], width - MarginLeft - right) ? 30 : 0);
         double plotLeft = left + MarginLeft, plotTop = top + MarginTop;

@@ -95,7 +95,8 @@ public static class Ticks
         if (!double.IsFinite(lower) || !double.IsFinite(upper))
             throw new ArgumentException($"Axis limits must be finite, got [{lower}, {upper}].");
         if (upper < lower) (lower, upper) = (upper, lower);
-        if (upper == lower)
+        // A span at round-off level of the values is treated as a single value (and cannot stall the tick loop).
+        if (upper - lower <= 1e-9 * Math.Max(Math.Abs(lower), Math.Abs(upper)))
         {
             double pad = lower == 0 ? 1 : Math.Abs(lower) * 0.1;
             return (lower - pad, upper + pad);

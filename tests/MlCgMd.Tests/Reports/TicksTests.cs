@@ -53,4 +53,13 @@ public class TicksTests
         Assert.Equal("#fde725", Colormap.Viridis.Map(1));
         Assert.Equal("#fde725", Colormap.Viridis.Map(2));
     }
+
+    [Fact]
+    public void Degenerate_ranges_get_a_padded_axis()
+    {
+        var single = Ticks.Linear(5, 5);
+        Assert.True(single.Lower < 5 && single.Upper > 5);
+        var roundOff = Ticks.Linear(1e17, 1e17 + 16);
+        Assert.True(roundOff.Values.Length is > 1 and < 20);
+    }
 }
