@@ -182,6 +182,24 @@ public class ModuleTests
     }
 
     [Fact]
+    public void Init_functions_fill_parameters_in_place_within_their_bounds()
+    {
+        using var scope = torch.NewDisposeScope();
+        using var linear = new Linear(30, 20);
+        nn.init.zeros_(linear.bias!);
+        Assert.All(linear.bias!.ToArray<float>(), v => Assert.Equal(0f, v));
+        nn.init.ones_(linear.bias!);
+        Assert.All(linear.bias!.ToArray<float>(), v => Assert.Equal(1f, v));
+        nn.init.xavier_uniform_(linear.weight, gain: 2);
+        double bound = 2 * Math.Sqrt(6.0 / (30 + 20));
+        Assert.InRange(linear.weight.abs().max().ToSingle(), 0.9 * bound, bound);
+        Assert.Equal((30L, 20L), nn.init.calculate_fan_in_and_fan_out(linear.weight));
+        Assert.Equal((12L, 8L), nn.init.calculate_fan_in_and_fan_out(torch.zeros(2, 3, 4)));
+        Assert.Throws<ArgumentException>(() => nn.init.calculate_fan_in_and_fan_out(linear.bias!));
+        Assert.True(linear.weight.is_leaf && linear.weight.requires_grad);
+    }
+
+    [Fact]
     public void Layers_compute_their_formulas()
     {
         using var scope = torch.NewDisposeScope();
