@@ -104,14 +104,13 @@ public static class SafeTensors
         }
     }
 
+    // mlt_copy_to brings the tensor to the CPU and makes it contiguous first.
     private static unsafe void WriteData(Stream stream, Tensor t)
     {
-        using var scope = torch.NewDisposeScope();
-        Tensor cpu = t.device.Type == DeviceType.CPU ? t : t.cpu();
-        var bytes = new byte[checked(cpu.numel() * cpu.dtype.ElementSize())];
+        var bytes = new byte[checked(t.numel() * t.dtype.ElementSize())];
         fixed (byte* p = bytes)
         {
-            NativeCheck.Status(NativeMethods.mlt_copy_to(cpu.Handle, p, bytes.Length, (int)cpu.dtype));
+            NativeCheck.Status(NativeMethods.mlt_copy_to(t.Handle, p, bytes.Length, (int)t.dtype));
         }
         stream.Write(bytes);
     }

@@ -1,0 +1,13 @@
+namespace MlCgMd.Reports;
+
+/// <summary>Corner of the plot where the legend box goes, or none.</summary>
+public enum LegendPosition
+{
+    /// <summary>The corner whose legend box covers the fewest drawn points (ties: top right, top left, bottom right, bottom left).</summary>
+    Best,
+    TopRight,
+    TopLeft,
+    BottomRight,
+    BottomLeft,
+    None,
+}
