@@ -1,0 +1,78 @@
+using MlCgMd.Analysis;
+using MlCgMd.Simulation;
+
+namespace MlCgMd.Evaluation;
+
+/// <summary>All polymers of a rollout against reference MD, with the across-polymer statistics the paper reports.</summary>
+public sealed record EvaluationResult
+{
+    public required IReadOnlyList<PolymerEvaluation> Polymers { get; init; }
+    public required bool HasScoreGn { get; init; }
+    public required bool Refined { get; init; }
+    public required long Steps { get; init; }
+    public required double FrameInterval { get; init; }
+    public required double StepTau { get; init; }
+    public required double RolloutWallSeconds { get; init; }
+    /// <summary>Mean CG Rg per polymer, rollout vs reference (r² is the paper's 0.90 figure).</summary>
+    public ScatterStatistics? MeanRg { get; init; }
+    /// <summary>Rg² relaxation time per polymer (integral estimator), rollout vs reference (the paper's 0.48).</summary>
+    public ScatterStatistics? RelaxationTime { get; init; }
+    public int FailedSystems => Polymers.Count(p => p.FailedStep is not null);
+    public int FramesWithCollisions => Polymers.Sum(p => p.FramesWithCollisions);
+
+    internal static EvaluationResult From(RolloutManifest manifest, List<PolymerEvaluation> polymers, double frameInterval)
+    {
+        var withTau = polymers.Where(p => p.ReferenceTau is not null && p.RolloutTau is not null).ToList();
+        return new EvaluationResult
+        {
+            Polymers = polymers,
+            HasScoreGn = manifest.HasScoreGn,
+            Refined = manifest.HasScoreGn && manifest.Options.Refine,
+            Steps = manifest.Options.Steps,
+            FrameInterval = frameInterval,
+            StepTau = manifest.Dilation * frameInterval,
+            RolloutWallSeconds = manifest.WallSeconds,
+            MeanRg = polymers.Count >= 2
+                ? ScatterStatistics.Compute(polymers.Select(p => p.ReferenceMeanRg).ToList(), polymers.Select(p => p.RolloutMeanRg).ToList())
+                : null,
+            RelaxationTime = withTau.Count >= 2
+                ? ScatterStatistics.Compute(withTau.Select(p => p.ReferenceTau!.Integral.Value).ToList(),
+                    withTau.Select(p => p.RolloutTau!.Integral.Value).ToList())
+                : null,
+        };
+    }
+
+    /// <summary>Scalars per polymer and overall, for metrics.json.</summary>
+    public object Summary() => new
+    {
+        steps = Steps,
+        step_tau = StepTau,
+        has_score_gn = HasScoreGn,
+        refined = Refined,
+        rollout_wall_seconds = RolloutWallSeconds,
+        failed_systems = FailedSystems,
+        frames_with_collisions = FramesWithCollisions,
+        mean_rg = MeanRg,
+        relaxation_time = RelaxationTime,
+        polymers = Polymers.Select(p => new
+        {
+            name = p.Name,
+            beads = p.Beads,
+            failed_step = p.FailedStep,
+            failure = p.Failure,
+            reference_mean_rg = p.ReferenceMeanRg,
+            rollout_mean_rg = p.RolloutMeanRg,
+            rg2_wasserstein1 = p.Rg2Distribution.Wasserstein1,
+            rg2_ks = p.Rg2Distribution.KolmogorovSmirnov,
+            reference_tau = p.ReferenceTau?.Point,
+            rollout_tau = p.RolloutTau?.Point,
+            reference_tau_integral_se = p.ReferenceTau?.Integral.StandardError,
+            rollout_tau_integral_se = p.RolloutTau?.Integral.StandardError,
+            shorter_reference = p.ShorterReference,
+            contact_map_mad = p.ReferenceContacts.MeanAbsoluteDifference(p.RolloutContacts),
+            frames_with_collisions = p.FramesWithCollisions,
+            rollout_frames = p.RolloutRg2.Length,
+            reference_frames = p.ReferenceRg2.Length,
+        }),
+    };
+}

@@ -1,0 +1,142 @@
+using MlCgMd.Analysis;
+using MlCgMd.Reports;
+
+namespace MlCgMd.Evaluation;
+
+/// <summary>The paper's figure set, drawn from evaluations of learned rollouts against reference MD.</summary>
+public static class PaperFigures
+{
+    private const string Md = "reference MD";
+    private const string Ml = "learned simulator";
+
+    /// <summary>Rg² distributions per test polymer, MD vs ML (one panel each, at most <paramref name="maxPanels"/>).</summary>
+    public static Figure Rg2Distributions(EvaluationResult result, int maxPanels = 12)
+    {
+        var figure = new Figure { Title = "Rg² distributions per test polymer", Columns = 4, PanelWidth = 300, PanelHeight = 230 };
+        foreach (PolymerEvaluation p in result.Polymers.Take(maxPanels))
+        {
+            var axes = new Axes { Title = p.Name, XLabel = "Rg² (σ²)", YLabel = "density (1/σ²)" };
+            axes.Add(new HistogramSeries(p.Rg2Distribution.Reference.Edges, p.Rg2Distribution.Reference.Density) { Label = Md, Style = HistogramStyle.Bars });
+            axes.Add(new HistogramSeries(p.Rg2Distribution.Predicted.Edges, p.Rg2Distribution.Predicted.Density)
+            {
+                Label = Ml, Annotation = $"W1 = {p.Rg2Distribution.Wasserstein1:G3} σ²",
+            });
+            figure.Add(axes);
+        }
+        return figure;
+    }
+
+    /// <summary>Mean CG Rg per polymer, ML against MD, with y = x and r².</summary>
+    public static Figure MeanRgScatter(EvaluationResult result)
+    {
+        var axes = new Axes { Title = "Mean Rg per test polymer", XLabel = "reference MD mean Rg (σ)", YLabel = "learned simulator mean Rg (σ)" };
+        axes.Add(ScatterSeries.Parity(result.Polymers.Select(p => p.ReferenceMeanRg).ToList(),
+            result.Polymers.Select(p => p.RolloutMeanRg).ToList(), "polymers"));
+        return new Figure(axes);
+    }
+
+    /// <summary>Normalised ACF of Rg² per polymer, MD vs ML, against time (τ).</summary>
+    public static Figure AcfCurves(EvaluationResult result, int maxPanels = 12)
+    {
+        var figure = new Figure { Title = "Autocorrelation of Rg²", Columns = 4, PanelWidth = 300, PanelHeight = 230 };
+        foreach (PolymerEvaluation p in result.Polymers.Where(p => p.ReferenceTau is not null).Take(maxPanels))
+        {
+            var axes = new Axes { Title = p.Name, XLabel = "lag (τ)", YLabel = "C(t)" };
+            axes.Add(AcfLine(p.ReferenceTau!, Md));
+            if (p.RolloutTau is not null) axes.Add(AcfLine(p.RolloutTau, Ml));
+            figure.Add(axes);
+        }
+        return figure;
+    }
+
+    private static LineSeries AcfLine(RelaxationTimeSummary tau, string label)
+    {
+        // Up to a few relaxation times; further lags are noise.
+        int lags = Math.Min(tau.Acf.Length, Math.Max(8, (int)(6 * Math.Max(tau.Point.Integral, tau.Dt) / tau.Dt)));
+        return new LineSeries(Enumerable.Range(0, lags).Select(k => k * tau.Dt).ToList(), tau.Acf.Take(lags).ToList()) { Label = label };
+    }
+
+    /// <summary>Rg² relaxation time per polymer (integral estimator), ML against MD, with bootstrap error bars.</summary>
+    public static Figure RelaxationTimeScatter(EvaluationResult result)
+    {
+        var rows = result.Polymers.Where(p => p.ReferenceTau is not null && p.RolloutTau is not null).ToList();
+        var axes = new Axes { Title = "Relaxation time of Rg²", XLabel = "reference MD τ_R (τ)", YLabel = "learned simulator τ_R (τ)" };
+        if (rows.Count > 0)
+        {
+            var x = rows.Select(p => p.ReferenceTau!.Integral.Value).ToList();
+            var y = rows.Select(p => p.RolloutTau!.Integral.Value).ToList();
+            axes.Add(ScatterSeries.Parity(x, y, "polymers"));
+            axes.Add(new ErrorBarSeries(x, y, rows.Select(p => p.RolloutTau!.Integral.StandardError).ToList()) { ShowMarkers = false });
+        }
+        return new Figure(axes);
+    }
+
+    /// <summary>Relaxation times from shorter reference runs vs the rollout, for one polymer.</summary>
+    public static Figure ShorterReference(PolymerEvaluation p)
+    {
+        var axes = new Axes
+        {
+            Title = $"{p.Name}: τ_R from MD of shorter length", XLabel = "reference MD length (τ)", YLabel = "τ_R (τ)", XScale = AxisScale.Log,
+        };
+        if (p.ShorterReference.Count > 0)
+        {
+            axes.Add(new LineSeries(p.ShorterReference.Select(r => r.Duration).ToList(),
+                p.ShorterReference.Select(r => r.Times.Integral).ToList()) { Label = "MD prefix (integral)" });
+            if (p.RolloutTau is not null)
+            {
+                double duration = p.RolloutRg2.Length * p.RolloutDt;
+                axes.Add(new ErrorBarSeries([duration], [p.RolloutTau.Integral.Value], [p.RolloutTau.Integral.StandardError])
+                    { Label = "learned rollout" });
+            }
+        }
+        return new Figure(axes);
+    }
+
+    /// <summary>Contact maps of one polymer: MD and ML side by side (same colour range).</summary>
+    public static Figure ContactMaps(PolymerEvaluation p)
+    {
+        int m = p.Beads;
+        var md = new Axes { Title = $"{p.Name}: reference MD", XLabel = "bead", YLabel = "bead" };
+        md.Add(new HeatMapSeries(p.ReferenceContacts.Frequency, m, m) { Minimum = 0, Maximum = 1, ColorBarLabel = "contact frequency" });
+        var ml = new Axes { Title = $"{p.Name}: learned simulator", XLabel = "bead", YLabel = "bead" };
+        ml.Add(new HeatMapSeries(p.RolloutContacts.Frequency, m, m) { Minimum = 0, Maximum = 1, ColorBarLabel = "contact frequency" });
+        return new Figure(md, ml) { Columns = 2, Title = "Bead contact maps" };
+    }
+
+    /// <summary>CG bond-length distributions pooled over polymers, MD vs ML.</summary>
+    public static Figure BondLengths(EvaluationResult result)
+    {
+        var reference = result.Polymers.SelectMany(p => p.ReferenceBondLengths).ToList();
+        var rollout = result.Polymers.SelectMany(p => p.RolloutBondLengths).ToList();
+        var axes = new Axes { Title = "CG bond lengths", XLabel = "bond length (σ)", YLabel = "density (1/σ)" };
+        if (reference.Count > 0 && rollout.Count > 0)
+        {
+            var edges = Histogram.SharedEdges(50, reference, rollout);
+            axes.Add(new HistogramSeries(edges, Histogram.Compute(reference, edges).Density) { Label = Md, Style = HistogramStyle.Bars });
+            axes.Add(new HistogramSeries(edges, Histogram.Compute(rollout, edges).Density) { Label = Ml });
+        }
+        return new Figure(axes);
+    }
+
+    /// <summary>The Score-GNN ablation: failed systems and frames with collisions, with and without refinement.</summary>
+    public static Figure ScoreGnnAblation(EvaluationResult withScore, EvaluationResult withoutScore)
+    {
+        string[] categories = ["with Score GNN", "without Score GNN"];
+        var failed = new Axes { Title = "Systems stopped by a stability check", YLabel = "systems" };
+        failed.Add(new BarSeries(categories, [withScore.FailedSystems, withoutScore.FailedSystems]) { ValueFormat = "0" });
+        var collisions = new Axes { Title = "Rollout frames with a bead collision", YLabel = "frames" };
+        collisions.Add(new BarSeries(categories, [withScore.FramesWithCollisions, withoutScore.FramesWithCollisions]) { ValueFormat = "0" });
+        var w1 = new Axes { Title = "Rg² distribution distance", YLabel = "mean W1 (σ²)" };
+        w1.Add(new BarSeries(categories, [withScore.Polymers.Average(p => p.Rg2Distribution.Wasserstein1),
+            withoutScore.Polymers.Average(p => p.Rg2Distribution.Wasserstein1)]) { ValueFormat = "G3" });
+        return new Figure(failed, collisions, w1) { Columns = 3, Title = "Score-GNN ablation", PanelWidth = 300 };
+    }
+
+    /// <summary>Simulated time per wall-clock second for each engine (log scale).</summary>
+    public static Figure SpeedUp(IReadOnlyList<(string Engine, double TauPerSecond)> speeds)
+    {
+        var axes = new Axes { Title = "Speed on the same systems", YLabel = "simulated τ per wall-clock second", YScale = AxisScale.Log };
+        axes.Add(new BarSeries(speeds.Select(s => s.Engine).ToList(), speeds.Select(s => s.TauPerSecond).ToList()) { ValueFormat = "G3" });
+        return new Figure(axes);
+    }
+}

@@ -1,0 +1,114 @@
+using MlCgMd.Analysis;
+using MlCgMd.CoarseGraining;
+using MlCgMd.Data;
+using MlCgMd.Data.Hdf5;
+using MlCgMd.Simulation;
+
+namespace MlCgMd.Evaluation;
+
+/// <summary>
+/// Compares a rollout folder with the reference MD trajectories of the same systems: both
+/// are mapped to the rollout's CG beads (same clusters, same weights), then Rg² series and
+/// distributions, Rg² relaxation times, contact maps, CG bond lengths and collisions are
+/// computed per polymer, and per-polymer means are correlated across polymers.
+/// </summary>
+public static class RolloutEvaluator
+{
+    /// <summary>Blocks for the block bootstrap of relaxation times.</summary>
+    public const int BootstrapBlocks = 10;
+
+    /// <param name="frameInterval">τ between recorded reference frames</param>
+    /// <param name="contactCutoff">CG contact distance (σ); null: the reference's mean CG bond length</param>
+    public static EvaluationResult Evaluate(string rolloutDirectory, string dataDirectory, double frameInterval,
+                                            double? contactCutoff = null)
+    {
+        if (!(frameInterval > 0)) throw new ArgumentException("the frame interval (τ per recorded frame) must be positive");
+        RolloutManifest manifest = RolloutManifest.Read(rolloutDirectory);
+        double rolloutDt = manifest.Options.SaveEvery * manifest.Dilation * frameInterval;
+        var polymers = new List<PolymerEvaluation>();
+        foreach (RolloutSystem system in manifest.Systems)
+        {
+            string rolloutPath = Path.Combine(rolloutDirectory, system.File);
+            var folder = new TrajectoryFolder(Path.Combine(dataDirectory, system.Name));
+            polymers.Add(EvaluateOne(system, rolloutPath, folder, frameInterval, rolloutDt, manifest.CollisionDistance, contactCutoff));
+        }
+        return EvaluationResult.From(manifest, polymers, frameInterval);
+    }
+
+    private static PolymerEvaluation EvaluateOne(RolloutSystem system, string rolloutPath, TrajectoryFolder folder,
+                                                 double referenceDt, double rolloutDt, double collisionDistance,
+                                                 double? contactCutoff)
+    {
+        var (map, bonds) = ReadMapping(rolloutPath, folder);
+        PositionFrames reference = ReferenceCg(folder, map);
+        if (system.FramesWritten < 2)
+            throw new InvalidDataException(
+                $"{rolloutPath}: only {system.FramesWritten} rollout frames were written" +
+                (system.Failure is null ? "" : $" (stopped at step {system.FailedStep}: {system.Failure})") +
+                "; at least 2 are needed to compare with the reference");
+        var rollout = new PositionFrames(RolloutFile.ReadPositions(rolloutPath, system.FramesWritten), map.BeadCount);
+
+        double[] refRg2 = RadiusOfGyration.SquaredPerFrame(reference, map.BeadWeights);
+        double[] mlRg2 = RadiusOfGyration.SquaredPerFrame(rollout, map.BeadWeights);
+        double[] refBonds = BondLengths.Compute(reference, bonds);
+        double[] mlBonds = BondLengths.Compute(rollout, bonds);
+        double cutoff = contactCutoff ?? (refBonds.Length > 0 ? refBonds.Average() : 1.5);
+        int[] collisions = Collisions.CountPerFrame(rollout, collisionDistance);
+
+        return new PolymerEvaluation
+        {
+            Name = system.Name,
+            Beads = map.BeadCount,
+            FailedStep = system.FailedStep,
+            Failure = system.Failure,
+            ReferenceDt = referenceDt,
+            RolloutDt = rolloutDt,
+            ReferenceRg2 = refRg2,
+            RolloutRg2 = mlRg2,
+            Rg2Distribution = DistributionComparison.Compute(refRg2, mlRg2),
+            ReferenceTau = TauOrNull(refRg2, referenceDt),
+            RolloutTau = TauOrNull(mlRg2, rolloutDt),
+            ShorterReference = refRg2.Length >= 400 ? ReferenceLengthBaseline.Compute(refRg2, referenceDt) : [],
+            ReferenceContacts = ContactMap.Compute(reference, cutoff),
+            RolloutContacts = ContactMap.Compute(rollout, cutoff),
+            ReferenceBondLengths = refBonds,
+            RolloutBondLengths = mlBonds,
+            FramesWithCollisions = collisions.Count(c => c > 0),
+        };
+    }
+
+    /// <summary>Block-bootstrap relaxation times, or null when the series is too short to have blocks of several frames.</summary>
+    private static RelaxationTimeSummary? TauOrNull(double[] series, double dt) =>
+        series.Length >= BootstrapBlocks * 8 ? RelaxationTimeBootstrap.FromSingleSeries(series, dt, BootstrapBlocks) : null;
+
+    private static (CoarseGrainMap Map, (int First, int Second)[] Bonds) ReadMapping(string rolloutPath, TrajectoryFolder folder)
+    {
+        using Hdf5File file = Hdf5File.OpenRead(rolloutPath);
+        int[] cluster = file.Read<long>("cluster").Data.Select(c => checked((int)c)).ToArray();
+        long[] cgBonds = file.Read<long>("cg_bonds").Data;
+        TrajectoryTopology topology = folder.ReadTopology();
+        if (topology.ParticleCount != cluster.Length)
+            throw new InvalidDataException(
+                $"{rolloutPath}: its CG mapping covers {cluster.Length} particles but '{folder.Path}' has {topology.ParticleCount}");
+        var map = CoarseGrainMap.FromClusters(cluster, weights: null, topology.Bonds);
+        var bonds = new List<(int, int)>();
+        for (int b = 0; b < cgBonds.Length; b += 2)
+            if (cgBonds[b] < cgBonds[b + 1]) bonds.Add(((int)cgBonds[b], (int)cgBonds[b + 1]));
+        return (map, bonds.ToArray());
+    }
+
+    /// <summary>The reference trajectory at CG level, read in chunks: [frames, beads, 3].</summary>
+    private static PositionFrames ReferenceCg(TrajectoryFolder folder, CoarseGrainMap map)
+    {
+        int frames = folder.FrameCount;
+        var cg = new float[(long)frames * map.BeadCount * 3];
+        const int chunk = 1000;
+        for (int start = 0; start < frames; start += chunk)
+        {
+            int count = Math.Min(chunk, frames - start);
+            float[] centres = map.CentersOfMass(folder.ReadFrames(start, count), count);
+            Array.Copy(centres, 0, cg, (long)start * map.BeadCount * 3, centres.Length);
+        }
+        return new PositionFrames(cg, map.BeadCount);
+    }
+}
