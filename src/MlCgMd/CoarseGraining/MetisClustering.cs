@@ -13,8 +13,11 @@ namespace MlCgMd.CoarseGraining;
 /// <item>deviation: METIS can return parts that are disconnected in the bond graph (often with
 /// recursive bisection of branched molecules). Each such part keeps its largest connected piece;
 /// the other pieces join the smallest neighbouring bead, so every bead is connected and the
-/// bead count stays round(n_c / cg_level) (fewer only if METIS leaves a part empty). The
-/// official code keeps METIS's parts as they come.</item>
+/// bead count stays round(n_c / cg_level). The official code keeps METIS's parts as they come.</item>
+/// <item>METIS k-way can leave parts empty when they would hold only a few atoms (seen at
+/// cg_level 2-3 on small molecules); those beads are dropped, so such components get fewer
+/// beads. Recursive bisection fills every part. At the paper's settings (chain: k-way,
+/// cg_level 100; battery: recursive, cg_level 7) counts equal round(n_c / cg_level).</item>
 /// </list>
 /// Beads are numbered in order of their smallest atom index.
 /// </summary>
