@@ -48,6 +48,16 @@ public class MetisClusteringTests
     }
 
     [Fact]
+    public void Chain_of_1000_at_cg_level_100_gives_10_contiguous_beads_with_kway()
+    {
+        int[] cluster = Cluster(1000, FineSystems.Chain(1000), new CoarseGrainingOptions { CgLevel = 100 });
+
+        Assert.Equal(10, cluster.Max() + 1);
+        // Beads of a linear chain are runs of consecutive atoms, numbered along the chain.
+        Assert.Equal(cluster.Order(), cluster);
+    }
+
+    [Fact]
     public void Unbonded_atoms_never_share_a_bead()
     {
         int[] cluster = Cluster(Electrolyte.atomCount, Electrolyte.bonds, new CoarseGrainingOptions { CgLevel = 50 });

@@ -30,6 +30,8 @@ public class GraphBatchTests
         long[] senders = batch.Senders.ToArray<long>(), receivers = batch.Receivers.ToArray<long>(), types = batch.EdgeTypes.ToArray<long>();
         float[] displacements = batch.Displacements.ToArray<float>(), distances = batch.Distances.ToArray<float>();
         Assert.Equal([batch.EdgeCount, 3], batch.Displacements.shape);
+        Assert.Equal(ScalarType.Float32, batch.Displacements.dtype);
+        Assert.Equal(ScalarType.Int64, batch.Senders.dtype);
         Assert.Equal([batch.EdgeCount, 1], batch.Distances.shape);
 
         for (int s = 0; s < 3; s++)
