@@ -10,6 +10,10 @@ public static class Metis
 {
     private static readonly Lazy<Exception?> LibraryProblem = new(CheckLibrary);
 
+    // METIS seeds one process-wide random generator per call; concurrent calls would interleave
+    // draws and break determinism, so calls are serialised.
+    private static readonly Lock CallLock = new();
+
     /// <summary>
     /// Partitions the graph into <paramref name="parts"/> parts.
     /// Returns the part of each vertex: [graph.AtomCount], values in [0, parts). Some parts may be empty.
@@ -43,6 +47,7 @@ public static class Metis
 
         var options = new int[MetisNative.OptionCount];
         int nvtxs = n, ncon = 1, nparts = parts, objval = 0;
+        lock (CallLock)
         fixed (int* opt = options)
         fixed (int* xadj = graph.RowPointers)
         fixed (int* adjncy = graph.Neighbors)

@@ -10,9 +10,14 @@ namespace MlCgMd.CoarseGraining;
 /// whole graph at once, which is the same thing for a single chain);</item>
 /// <item>single-atom components (Li ions) are their own beads; components up to
 /// <see cref="CoarseGrainingOptions.WholeComponentMaxAtoms"/> atoms become one bead;</item>
-/// <item>deviation: METIS parts that are disconnected in the bond graph are split into their
-/// connected pieces and empty parts are dropped, so a component may get more (or fewer) beads
-/// than round(n_c / cg_level); the official code keeps METIS's parts as they come.</item>
+/// <item>deviation: METIS can return parts that are disconnected in the bond graph (often with
+/// recursive bisection of branched molecules). Each such part keeps its largest connected piece;
+/// the other pieces join the smallest neighbouring bead, so every bead is connected and the
+/// bead count stays round(n_c / cg_level). The official code keeps METIS's parts as they come.</item>
+/// <item>METIS k-way can leave parts empty when they would hold only a few atoms (seen at
+/// cg_level 2-3 on small molecules); those beads are dropped, so such components get fewer
+/// beads. Recursive bisection fills every part. At the paper's settings (chain: k-way,
+/// cg_level 100; battery: recursive, cg_level 7) counts equal round(n_c / cg_level).</item>
 /// </list>
 /// Beads are numbered in order of their smallest atom index.
 /// </summary>
@@ -47,9 +52,70 @@ public static class MetisClustering
             offset += parts;
         }
 
-        // Connected pieces of each provisional part: splits disconnected parts, drops empty ones,
-        // and numbers beads by their smallest atom.
-        return graph.ComponentsWithin(provisional, out _);
+        // Every part is connected now, so its connected piece is the part itself; this renumbers
+        // beads by their smallest atom and drops empty parts.
+        return graph.ComponentsWithin(MergeStrayPieces(graph, provisional), out _);
+    }
+
+    /// <summary>
+    /// Returns part labels in which every part is connected: the largest connected piece of each
+    /// part stays, every other piece is moved into the smallest bead it is bonded to.
+    /// </summary>
+    private static int[] MergeStrayPieces(BondGraph graph, int[] part)
+    {
+        int[] piece = graph.ComponentsWithin(part, out int pieceCount);
+        var atomsOf = new List<int>[pieceCount];
+        for (int p = 0; p < pieceCount; p++) atomsOf[p] = [];
+        for (int a = 0; a < graph.AtomCount; a++) atomsOf[piece[a]].Add(a);
+
+        // The kept piece of each part: the largest, ties to the one with the smallest atom.
+        var kept = new Dictionary<int, int>();
+        for (int p = 0; p < pieceCount; p++)
+        {
+            int label = part[atomsOf[p][0]];
+            if (!kept.TryGetValue(label, out int best) || atomsOf[p].Count > atomsOf[best].Count) kept[label] = p;
+        }
+        var isKept = new bool[pieceCount];
+        var size = new int[pieceCount];
+        foreach (int p in kept.Values)
+        {
+            isKept[p] = true;
+            size[p] = atomsOf[p].Count;
+        }
+
+        var result = (int[])part.Clone();
+        var stray = Enumerable.Range(0, pieceCount).Where(p => !isKept[p]).ToList();
+        while (stray.Count > 0)
+        {
+            var waiting = new List<int>();
+            foreach (int p in stray)
+            {
+                int target = -1;
+                foreach (int a in atomsOf[p])
+                    foreach (int b in graph.NeighborsOf(a))
+                    {
+                        int q = piece[b];
+                        if (isKept[q] && (target < 0 || size[q] < size[target] || (size[q] == size[target] && q < target))) target = q;
+                    }
+                if (target < 0)
+                {
+                    waiting.Add(p);
+                    continue;
+                }
+                foreach (int a in atomsOf[p])
+                {
+                    piece[a] = target;
+                    result[a] = part[atomsOf[target][0]];
+                }
+                size[target] += atomsOf[p].Count;
+            }
+            // A stray piece always touches another piece of its connected component, so each
+            // round attaches at least one piece.
+            if (waiting.Count == stray.Count)
+                throw new InvalidOperationException("stray METIS pieces could not be attached to any bead");
+            stray = waiting;
+        }
+        return result;
     }
 
     /// <summary>round(n / cgLevel) with Python's round-half-to-even, at least 1.</summary>
