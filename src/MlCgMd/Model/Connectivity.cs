@@ -40,7 +40,8 @@ public static class Connectivity
         using Tensor scaled = displacement / radius;
         displacement.Dispose();
         using Tensor distance = scaled.norm(dim: -1);
-        using Tensor withinRadius = distance.le(1.0);
+        // Open boundaries: torch_cluster's radius_graph keeps d < r (strict); periodic: the official |d|/r <= 1.
+        using Tensor withinRadius = lattices is null ? distance.lt(1.0) : distance.le(1.0);
 
         if (lattices is null) return OpenBoundaryEdges(positions, radius, first, second, withinRadius, bonds);
 

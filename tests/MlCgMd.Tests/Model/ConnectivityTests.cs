@@ -37,7 +37,7 @@ public class ConnectivityTests
                 {
                     double d2 = 0;
                     for (int c = 0; c < 3; c++) d2 += Math.Pow(xyz[i * 3 + c] - xyz[j * 3 + c], 2);
-                    bool within = Math.Sqrt(d2) <= radius;
+                    bool within = Math.Sqrt(d2) < radius;
                     bool bond = bondSet.Contains((i, j));
                     if (within || bond) expected.Add((i, j, within && bond ? 1 : 0));
                 }
@@ -83,5 +83,40 @@ public class ConnectivityTests
         float[] disp = edges.Displacements.ToArray<float>();
         int k01 = Enumerable.Range(0, s.Length).Single(k => s[k] == 0 && r[k] == 1);
         Assert.Equal(1.0 / 2.0, disp[k01 * 3], 5);   // (0.5 − 9.5 + 10) / r
+    }
+}
+
+public class ConnectivityAgainstGraphBatchTests
+{
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Tensor_connectivity_equals_the_independent_array_graph_builder(bool periodic)
+    {
+        using var scope = torch.NewDisposeScope();
+        var random = new Random(9);
+        int[] counts = [7, 5, 9];
+        int n = counts.Sum();
+        double[] xyz = Enumerable.Range(0, n * 3).Select(_ => random.NextDouble() * 6).ToArray();
+        var bonds = new List<int>();
+        int offset = 0;
+        foreach (int c in counts)
+        {
+            for (int i = 0; i + 1 < c; i++) bonds.AddRange([offset + i, offset + i + 1, offset + i + 1, offset + i]);
+            offset += c;
+        }
+        double radius = 2.2;
+        double[]? boxes = periodic ? [6, 6, 6, 6, 6, 6, 6, 6, 6] : null;
+        using var reference = MlCgMd.Graphs.GraphBatch.Build(torch.tensor(xyz.Select(v => (float)v).ToArray(), [n, 3]), counts,
+            bonds.ToArray(), new MlCgMd.Graphs.RadiusGraphOptions { Radius = radius }, boxes);
+        var edges = Connectivity.Compute(torch.tensor(xyz.Select(v => (float)v).ToArray(), [n, 3]),
+            counts.Select(c => (long)c).ToArray(), radius, torch.tensor(bonds.Select(b => (long)b).ToArray(), [bonds.Count / 2, 2]),
+            periodic ? torch.tensor(new float[] { 6, 6, 6, 6, 6, 6, 6, 6, 6 }, [3, 3]) : null);
+
+        Assert.Equal(reference.Senders.ToArray<long>(), edges.Senders.ToArray<long>());
+        Assert.Equal(reference.Receivers.ToArray<long>(), edges.Receivers.ToArray<long>());
+        Assert.Equal(reference.EdgeTypes.ToArray<long>(), edges.EdgeTypes.ToArray<long>());
+        float[] expected = reference.Displacements.ToArray<float>(), actual = edges.Displacements.ToArray<float>();
+        for (int k = 0; k < expected.Length; k++) Assert.Equal(expected[k], actual[k], 4);
     }
 }
