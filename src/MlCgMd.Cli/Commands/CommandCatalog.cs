@@ -9,6 +9,8 @@ internal static class CommandCatalog
     {
         yield return TrainCommand.Create();
         yield return SimulateCommand.Create();
+        yield return AnalyzeCommand.Create();
+        yield return ReportCommand.Create();
         yield return BenchCommand.Create();
     }
 }

@@ -1,0 +1,52 @@
+using System.CommandLine;
+using System.Text.Json;
+using MlCgMd.Data;
+using MlCgMd.Evaluation;
+
+namespace MlCgMd.Cli.Commands;
+
+/// <summary>`mlcgmd analyze --rollout DIR --data DIR`: per-polymer metrics of a rollout against reference MD.</summary>
+internal static class AnalyzeCommand
+{
+    public static Command Create()
+    {
+        var rollout = new Option<DirectoryInfo>("--rollout") { Description = "rollout folder (from mlcgmd simulate)", Required = true };
+        var data = new Option<DirectoryInfo>("--data") { Description = "dataset folder with the reference trajectories", Required = true };
+        var frameInterval = FrameIntervalOption();
+        var output = new Option<FileInfo?>("--out") { Description = "metrics JSON (default: <rollout>/metrics.json)" };
+        var command = new Command("analyze", "Compare a rollout with reference MD: Rg, Rg² relaxation, contacts, bonds, collisions.")
+        {
+            rollout, data, frameInterval, output,
+        };
+        command.SetAction(parse => CommandAction.Run(() =>
+        {
+            string rolloutDirectory = parse.GetValue(rollout)!.FullName;
+            string dataDirectory = parse.GetValue(data)!.FullName;
+            EvaluationResult result = RolloutEvaluator.Evaluate(rolloutDirectory, dataDirectory,
+                ResolveFrameInterval(parse.GetValue(frameInterval), dataDirectory));
+            string path = parse.GetValue(output)?.FullName ?? Path.Combine(rolloutDirectory, "metrics.json");
+            AtomicFile.WriteText(path, w => w.Write(JsonSerializer.Serialize(result.Summary(), new JsonSerializerOptions
+            {
+                WriteIndented = true, NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
+            })));
+            Console.WriteLine($"{result.Polymers.Count} polymers; mean Rg r² = {result.MeanRg?.PearsonRSquared:G3}; " +
+                              $"relaxation time r² = {result.RelaxationTime?.PearsonRSquared:G3}; " +
+                              $"failed {result.FailedSystems}; frames with collisions {result.FramesWithCollisions}");
+            Console.WriteLine($"metrics: {path}");
+            return 0;
+        }));
+        return command;
+    }
+
+    internal static Option<double?> FrameIntervalOption() =>
+        new("--frame-interval") { Description = "τ between recorded reference frames (default: from the dataset's dataset.json)" };
+
+    internal static double ResolveFrameInterval(double? given, string dataDirectory)
+    {
+        if (given is { } value) return value;
+        DatasetInfo info = DatasetInfo.TryRead(dataDirectory)
+                           ?? throw new InvalidDataException(
+                               $"'{dataDirectory}' has no {DatasetInfo.FileName}; pass --frame-interval (τ between recorded frames)");
+        return info.FrameInterval;
+    }
+}

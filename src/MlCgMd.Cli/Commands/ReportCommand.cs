@@ -1,0 +1,38 @@
+using System.CommandLine;
+using System.Text.Json;
+using MlCgMd.Evaluation;
+
+namespace MlCgMd.Cli.Commands;
+
+/// <summary>`mlcgmd report --rollout DIR --data DIR [--ablation DIR] [--speed FILE] --out FILE`.</summary>
+internal static class ReportCommand
+{
+    public static Command Create()
+    {
+        var rollout = new Option<DirectoryInfo>("--rollout") { Description = "rollout folder (from mlcgmd simulate)", Required = true };
+        var data = new Option<DirectoryInfo>("--data") { Description = "dataset folder with the reference trajectories", Required = true };
+        var ablation = new Option<DirectoryInfo?>("--ablation") { Description = "a second rollout of the same systems without Score-GNN refinement" };
+        var speed = new Option<FileInfo?>("--speed") { Description = "speed measurements JSON (list of {engine, systems, simulated_tau_per_system, wall_seconds})" };
+        var frameInterval = AnalyzeCommand.FrameIntervalOption();
+        var output = new Option<FileInfo>("--out") { Description = "HTML report to write", Required = true };
+        var command = new Command("report", "Write the HTML report with the paper's figures for a rollout.")
+        {
+            rollout, data, ablation, speed, frameInterval, output,
+        };
+        command.SetAction(parse => CommandAction.Run(() =>
+        {
+            string dataDirectory = parse.GetValue(data)!.FullName;
+            double interval = AnalyzeCommand.ResolveFrameInterval(parse.GetValue(frameInterval), dataDirectory);
+            EvaluationResult result = RolloutEvaluator.Evaluate(parse.GetValue(rollout)!.FullName, dataDirectory, interval);
+            EvaluationResult? without = parse.GetValue(ablation) is { } a ? RolloutEvaluator.Evaluate(a.FullName, dataDirectory, interval) : null;
+            List<SpeedMeasurement>? speeds = parse.GetValue(speed) is { } s
+                ? JsonSerializer.Deserialize<List<SpeedMeasurement>>(File.ReadAllText(s.FullName))
+                : null;
+            string path = parse.GetValue(output)!.FullName;
+            EvaluationReport.Build("MlCgMd: learned CG rollouts vs reference MD", result, without, speeds).Save(path);
+            Console.WriteLine($"report: {path}");
+            return 0;
+        }));
+        return command;
+    }
+}

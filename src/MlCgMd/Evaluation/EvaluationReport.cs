@@ -1,0 +1,85 @@
+using System.Globalization;
+using MlCgMd.Reports;
+
+namespace MlCgMd.Evaluation;
+
+/// <summary>
+/// The HTML report of a learned rollout against reference MD: narrative, tables and the
+/// paper's figures, plus the metrics as JSON. Optional parts: the Score-GNN ablation
+/// (a second evaluation without refinement) and speed measurements.
+/// </summary>
+public static class EvaluationReport
+{
+    public static HtmlReport Build(string title, EvaluationResult result, EvaluationResult? withoutScore = null,
+                                   IReadOnlyList<SpeedMeasurement>? speeds = null, string? context = null)
+    {
+        var report = new HtmlReport(title);
+        report.Section("What was run");
+        if (context is not null) report.Paragraph(context);
+        report.Paragraph($"{result.Polymers.Count} unseen test polymers were rolled out for {result.Steps} steps of " +
+                         $"{F(result.StepTau)} τ each ({F(result.Steps * result.StepTau)} τ per polymer), " +
+                         (result.Refined ? "with" : "without") + " Score-GNN refinement. " +
+                         $"Both the rollout and the reference MD are analysed at CG level with the same METIS beads.");
+
+        report.Section("Structure: radius of gyration");
+        if (result.MeanRg is { } rg)
+            report.Paragraph($"Mean CG Rg per polymer, learned vs reference: Pearson r² = {F(rg.PearsonRSquared)} " +
+                             $"(r = {F(rg.PearsonR)}), R² against y = x = {F(rg.IdentityRSquared)}, mean relative error " +
+                             $"{F(100 * rg.MeanRelativeError)}%. The paper reports r² = 0.90 on its data.");
+        report.Figure(PaperFigures.MeanRgScatter(result), "Mean CG radius of gyration per test polymer; the line is y = x.");
+        report.Figure(PaperFigures.Rg2Distributions(result), "Rg² distributions, reference MD (bars) vs learned simulator (line).");
+        report.Table(["polymer", "beads", "MD mean Rg (σ)", "ML mean Rg (σ)", "W1 of Rg² (σ²)", "KS", "failed at step"],
+            result.Polymers.Select(p => (IReadOnlyList<object?>)
+            [
+                p.Name, p.Beads, p.ReferenceMeanRg, p.RolloutMeanRg, p.Rg2Distribution.Wasserstein1,
+                p.Rg2Distribution.KolmogorovSmirnov, p.FailedStep?.ToString(CultureInfo.InvariantCulture) ?? "—",
+            ]), "Per-polymer structure.");
+
+        report.Section("Dynamics: relaxation of Rg²");
+        if (result.RelaxationTime is { } tau)
+            report.Paragraph($"Rg² relaxation time (integral of the ACF to its first zero), learned vs reference: Pearson r² = " +
+                             $"{F(tau.PearsonRSquared)}, mean relative error {F(100 * tau.MeanRelativeError)}%. The paper reports r² = 0.48.");
+        else
+            report.Paragraph("Too few polymers have series long enough for relaxation-time estimates (at least 80 frames each).");
+        report.Figure(PaperFigures.AcfCurves(result), "Normalised autocorrelation of Rg² against lag time.");
+        report.Figure(PaperFigures.RelaxationTimeScatter(result), "Rg² relaxation time per polymer with block-bootstrap standard errors.");
+        report.Table(["polymer", "MD τ integral", "MD τ exp. fit", "MD τ 1/e", "ML τ integral", "ML τ exp. fit", "ML τ 1/e", "ML τ SE"],
+            result.Polymers.Where(p => p.ReferenceTau is not null).Select(p => (IReadOnlyList<object?>)
+            [
+                p.Name, p.ReferenceTau!.Point.Integral, p.ReferenceTau.Point.ExponentialFit, p.ReferenceTau.Point.InverseE,
+                p.RolloutTau?.Point.Integral, p.RolloutTau?.Point.ExponentialFit, p.RolloutTau?.Point.InverseE,
+                p.RolloutTau?.Integral.StandardError,
+            ]), "Relaxation times (τ) by three estimators.");
+        if (result.Polymers.FirstOrDefault(p => p.ShorterReference.Count > 0) is { } example)
+            report.Figure(PaperFigures.ShorterReference(example),
+                "Baseline: the same estimate from reference MD of shorter lengths (prefixes of the reference).");
+
+        report.Section("Contacts and bonds");
+        PolymerEvaluation shown = result.Polymers.OrderByDescending(p => p.Beads).First();
+        report.Figure(PaperFigures.ContactMaps(shown), "Bead contact frequencies (contact: closer than the mean CG bond length).");
+        report.Figure(PaperFigures.BondLengths(result), "CG bond-length distributions over all test polymers.");
+
+        report.Section("Stability");
+        report.Paragraph($"{result.FailedSystems} of {result.Polymers.Count} polymers were stopped by a stability check; " +
+                         $"{result.FramesWithCollisions} saved frames contain a bead collision.");
+        if (withoutScore is not null)
+        {
+            report.Paragraph($"Without Score-GNN refinement: {withoutScore.FailedSystems} stopped, " +
+                             $"{withoutScore.FramesWithCollisions} frames with collisions.");
+            report.Figure(PaperFigures.ScoreGnnAblation(result, withoutScore), "The same rollouts with and without the Score GNN.");
+        }
+
+        if (speeds is { Count: > 0 })
+        {
+            report.Section("Speed");
+            report.Figure(PaperFigures.SpeedUp(speeds.Select(s => (s.Engine, s.TauPerSecond)).ToList()),
+                "Simulated time per wall-clock second on the same systems, measured in one run.");
+            report.Table(["engine", "systems", "τ per system", "wall s", "τ / s"],
+                speeds.Select(s => (IReadOnlyList<object?>)[s.Engine, s.Systems, s.SimulatedTauPerSystem, s.WallSeconds, s.TauPerSecond]));
+        }
+        report.Metrics(new { evaluation = result.Summary(), ablation = withoutScore?.Summary(), speeds });
+        return report;
+    }
+
+    private static string F(double value) => value.ToString("G3", CultureInfo.InvariantCulture);
+}
