@@ -63,13 +63,20 @@ public static partial class torch
         return new Tensor(NativeMethods.mlt_randperm(n, (int)dtype, (int)d.Type, d.Index));
     }
 
-    /// <summary>Values from start (inclusive) to end (exclusive); int64 unless a dtype is given.</summary>
-    public static Tensor arange(double start, double end, double step = 1, ScalarType dtype = int64, Device? device = null,
+    /// <summary>
+    /// Values from start (inclusive) to end (exclusive). Without a dtype the result is int64 when
+    /// start, end and step are whole numbers and float32 otherwise (PyTorch infers it from the
+    /// Python argument types; a C# double cannot say whether it was written 1 or 1.0).
+    /// </summary>
+    public static Tensor arange(double start, double end, double step = 1, ScalarType? dtype = null, Device? device = null,
                                 bool requires_grad = false)
     {
         Device d = device ?? Device.CPU;
-        return new Tensor(NativeMethods.mlt_arange(start, end, step, (int)dtype, (int)d.Type, d.Index, requires_grad ? 1 : 0));
+        ScalarType type = dtype ?? (IsWhole(start) && IsWhole(end) && IsWhole(step) ? int64 : float32);
+        return new Tensor(NativeMethods.mlt_arange(start, end, step, (int)type, (int)d.Type, d.Index, requires_grad ? 1 : 0));
     }
+
+    private static bool IsWhole(double value) => Math.Floor(value) == value;
 
     public static Tensor arange(long end, ScalarType dtype = int64, Device? device = null) => arange(0, end, 1, dtype, device);
 
@@ -180,6 +187,15 @@ public static partial class torch
 
     /// <summary>Pairwise p-norm distances between the rows of x1 [..., P, M] and x2 [..., R, M].</summary>
     public static Tensor cdist(Tensor x1, Tensor x2, double p = 2) => new(NativeMethods.mlt_cdist(x1.Handle, x2.Handle, p));
+
+    /// <summary>
+    /// Normalises over the trailing <paramref name="normalized_shape"/> dimensions, then scales and
+    /// shifts element-wise (PyTorch's torch.layer_norm; weight and bias have normalized_shape).
+    /// </summary>
+    public static Tensor layer_norm(Tensor input, long[] normalized_shape, Tensor? weight = null, Tensor? bias = null,
+                                    double eps = 1e-5) =>
+        new(NativeMethods.mlt_layer_norm(input.Handle, normalized_shape, normalized_shape.Length,
+            weight?.Handle ?? IntPtr.Zero, bias?.Handle ?? IntPtr.Zero, eps));
 
     public static Tensor maximum(Tensor a, Tensor b) => a.maximum(b);
     public static Tensor minimum(Tensor a, Tensor b) => a.minimum(b);
