@@ -17,6 +17,11 @@ internal static class BenchProcessorCommand
             DefaultValueFactory = _ => Environment.ProcessorCount,
         };
         var repetitions = new Option<int>("--repetitions") { Description = "Timed repetitions (the median is reported)", DefaultValueFactory = _ => 10 };
+        var rounds = new Option<int>("--rounds")
+        {
+            Description = "Alternating rounds of ours then PyTorch (samples of all rounds are pooled)",
+            DefaultValueFactory = _ => 3,
+        };
         var warmup = new Option<int>("--warmup") { Description = "Untimed warm-up runs", DefaultValueFactory = _ => 2 };
         var selfLoops = new Option<bool>("--self-loops")
         {
@@ -34,7 +39,7 @@ internal static class BenchProcessorCommand
             "Time forward and forward+backward of a 7-layer message-passing processor (latent 128, 32 fully connected " +
             "graphs of 20 nodes, float32) with MlCgMd.Torch and with PyTorch.")
         {
-            threads, repetitions, warmup, selfLoops, python, output,
+            threads, repetitions, rounds, warmup, selfLoops, python, output,
         };
         command.SetAction(parse =>
         {
@@ -42,6 +47,7 @@ internal static class BenchProcessorCommand
             {
                 Threads = parse.GetValue(threads),
                 Repetitions = parse.GetValue(repetitions),
+                Rounds = parse.GetValue(rounds),
                 Warmup = parse.GetValue(warmup),
                 SelfLoops = parse.GetValue(selfLoops),
             };
@@ -60,8 +66,9 @@ internal static class BenchProcessorCommand
         AnsiConsole.MarkupLine(
             $"processor: {o.Layers} layers, latent {o.Latent}, {o.Graphs} graphs x {o.NodesPerGraph} nodes, {o.Edges} edges " +
             $"(self-loops {(o.SelfLoops ? "included" : "excluded")}), float32, {o.Threads} thread(s), " +
-            $"median of {o.Repetitions} after {o.Warmup} warm-up");
-        var table = new Table().AddColumns("pass", "MlCgMd.Torch median (min) ms", "PyTorch median (min) ms", "ours / PyTorch");
+            $"{o.Rounds} alternating round(s) of {o.Warmup} warm-up + {o.Repetitions} timed runs each");
+        var table = new Table().AddColumns("pass", "MlCgMd.Torch median (min) ms", "PyTorch median (min) ms",
+            "ours / PyTorch (medians)");
         table.AddRow("forward (no_grad)", Cell(r.Ours.Forward), r.PyTorch is null ? "-" : Cell(r.PyTorch.Forward), Ratio(r.ForwardRatio));
         table.AddRow("forward + backward", Cell(r.Ours.ForwardBackward),
             r.PyTorch is null ? "-" : Cell(r.PyTorch.ForwardBackward), Ratio(r.ForwardBackwardRatio));

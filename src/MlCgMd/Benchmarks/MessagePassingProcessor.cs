@@ -32,19 +32,32 @@ internal sealed class MessagePassingProcessor : IDisposable
 
     /// <summary>
     /// nodes: [N, latent], edges: [E, latent], senders/receivers: [E] int64 node indices.
-    /// Returns the updated nodes [N, latent] (tensors are owned by the caller's dispose scope).
+    /// Returns the updated nodes [N, latent], owned by the caller's dispose scope.
     /// </summary>
     public Tensor Forward(Tensor nodes, Tensor edges, Tensor senders, Tensor receivers)
     {
         for (int layer = 0; layer < edgeMlps.Length; layer++)
         {
-            Tensor edgeInput = torch.cat([edges, nodes.index_select(0, receivers), nodes.index_select(0, senders)], dim: 1);
-            Tensor newEdges = edgeMlps[layer].Forward(edgeInput);
-            Tensor incoming = torch.zeros_like(nodes).index_add(0, receivers, newEdges);
-            Tensor newNodes = nodeMlps[layer].Forward(torch.cat([nodes, incoming], dim: 1));
-            nodes = nodes + newNodes;
-            edges = edges + newEdges;
+            Tensor nextNodes, nextEdges;
+            // Each layer's temporaries are released as soon as the layer is done, as Python's
+            // reference counting would; autograd keeps what backward needs alive natively.
+            using (torch.NewDisposeScope())
+            {
+                Tensor edgeInput = torch.cat([edges, nodes.index_select(0, receivers), nodes.index_select(0, senders)], dim: 1);
+                Tensor newEdges = edgeMlps[layer].Forward(edgeInput);
+                Tensor incoming = torch.zeros_like(nodes).index_add(0, receivers, newEdges);
+                Tensor newNodes = nodeMlps[layer].Forward(torch.cat([nodes, incoming], dim: 1));
+                nextNodes = (nodes + newNodes).MoveToOuterDisposeScope();
+                nextEdges = (edges + newEdges).MoveToOuterDisposeScope();
+            }
+            if (layer > 0)
+            {
+                nodes.Dispose();
+                edges.Dispose();
+            }
+            (nodes, edges) = (nextNodes, nextEdges);
         }
+        edges.Dispose();
         return nodes;
     }
 

@@ -19,6 +19,8 @@ public sealed record ProcessorBenchmarkOptions
     public int Threads { get; init; } = Environment.ProcessorCount;
     public int Warmup { get; init; } = 2;
     public int Repetitions { get; init; } = 10;
+    /// <summary>Alternating rounds (ours, then PyTorch); on a shared machine this spreads load changes over both.</summary>
+    public int Rounds { get; init; } = 3;
     public ulong Seed { get; init; } = 0;
 
     public int Nodes => Graphs * NodesPerGraph;
@@ -29,8 +31,9 @@ public sealed record ProcessorBenchmarkOptions
         if (Graphs < 1 || NodesPerGraph < 2 || Latent < 1 || Layers < 1)
             throw new ArgumentException("graphs, layers and latent must be at least 1 and nodes per graph at least 2");
         if (Threads < 1) throw new ArgumentException($"threads must be at least 1, got {Threads}");
-        if (Warmup < 0 || Repetitions < 1)
-            throw new ArgumentException($"warm-up must be >= 0 and repetitions >= 1, got {Warmup} and {Repetitions}");
+        if (Warmup < 0 || Repetitions < 1 || Rounds < 1)
+            throw new ArgumentException(
+                $"warm-up must be >= 0, repetitions and rounds >= 1; got {Warmup}, {Repetitions} and {Rounds}");
     }
 }
 
@@ -49,10 +52,17 @@ public sealed record TimingSummary(IReadOnlyList<double> SamplesMs)
 
     public double MinMs => SamplesMs.Min();
     public double MaxMs => SamplesMs.Max();
+
+    public TimingSummary Concat(TimingSummary other) => new(SamplesMs.Concat(other.SamplesMs).ToArray());
 }
 
 /// <summary>Times of one implementation, and the sum of its forward output (to show both compute the same).</summary>
-public sealed record ProcessorTimings(TimingSummary Forward, TimingSummary ForwardBackward, double OutputSum, int Threads);
+public sealed record ProcessorTimings(TimingSummary Forward, TimingSummary ForwardBackward, double OutputSum, int Threads)
+{
+    /// <summary>The samples of both rounds together.</summary>
+    public ProcessorTimings Concat(ProcessorTimings other) =>
+        this with { Forward = Forward.Concat(other.Forward), ForwardBackward = ForwardBackward.Concat(other.ForwardBackward) };
+}
 
 /// <summary>Our timings, PyTorch's from the same run when available, and their ratios (ours / PyTorch).</summary>
 public sealed record ProcessorBenchmarkResult(
@@ -70,11 +80,22 @@ public sealed record ProcessorBenchmarkResult(
 /// </summary>
 public static class ProcessorBenchmark
 {
+    /// <summary>Alternates our runs and PyTorch's for <see cref="ProcessorBenchmarkOptions.Rounds"/> rounds.</summary>
     public static ProcessorBenchmarkResult Run(ProcessorBenchmarkOptions options, string pythonPath)
     {
-        ProcessorTimings ours = RunOurs(options);
-        var (pytorch, reason) = PyTorchProcessorBenchmark.TryRun(options, pythonPath);
-        return new ProcessorBenchmarkResult(options, ours, pytorch, reason);
+        options.Validate();
+        ProcessorTimings? ours = null, pytorch = null;
+        string? reason = null;
+        for (int round = 0; round < options.Rounds; round++)
+        {
+            ProcessorTimings oursNow = RunOurs(options);
+            ours = ours is null ? oursNow : ours.Concat(oursNow);
+            if (reason is not null) continue;
+            var (pytorchNow, failure) = PyTorchProcessorBenchmark.TryRun(options, pythonPath);
+            reason = failure;
+            if (pytorchNow is not null) pytorch = pytorch is null ? pytorchNow : pytorch.Concat(pytorchNow);
+        }
+        return new ProcessorBenchmarkResult(options, ours!, reason is null ? pytorch : null, reason);
     }
 
     public static ProcessorTimings RunOurs(ProcessorBenchmarkOptions options)
