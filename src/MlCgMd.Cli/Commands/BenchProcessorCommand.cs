@@ -16,11 +16,10 @@ internal static class BenchProcessorCommand
             Description = "Intra-op threads for both implementations",
             DefaultValueFactory = _ => Environment.ProcessorCount,
         };
-        var repetitions = new Option<int>("--repetitions") { Description = "Timed repetitions (the median is reported)", DefaultValueFactory = _ => 10 };
-        var rounds = new Option<int>("--rounds")
+        var repetitions = new Option<int>("--repetitions")
         {
-            Description = "Alternating rounds of ours then PyTorch (samples of all rounds are pooled)",
-            DefaultValueFactory = _ => 3,
+            Description = "Timed repetitions of each pass (the median is reported)",
+            DefaultValueFactory = _ => 10,
         };
         var warmup = new Option<int>("--warmup") { Description = "Untimed warm-up runs", DefaultValueFactory = _ => 2 };
         var selfLoops = new Option<bool>("--self-loops")
@@ -39,7 +38,7 @@ internal static class BenchProcessorCommand
             "Time forward and forward+backward of a 7-layer message-passing processor (latent 128, 32 fully connected " +
             "graphs of 20 nodes, float32) with MlCgMd.Torch and with PyTorch.")
         {
-            threads, repetitions, rounds, warmup, selfLoops, python, output,
+            threads, repetitions, warmup, selfLoops, python, output,
         };
         command.SetAction(parse =>
         {
@@ -47,7 +46,6 @@ internal static class BenchProcessorCommand
             {
                 Threads = parse.GetValue(threads),
                 Repetitions = parse.GetValue(repetitions),
-                Rounds = parse.GetValue(rounds),
                 Warmup = parse.GetValue(warmup),
                 SelfLoops = parse.GetValue(selfLoops),
             };
@@ -66,9 +64,9 @@ internal static class BenchProcessorCommand
         AnsiConsole.MarkupLine(
             $"processor: {o.Layers} layers, latent {o.Latent}, {o.Graphs} graphs x {o.NodesPerGraph} nodes, {o.Edges} edges " +
             $"(self-loops {(o.SelfLoops ? "included" : "excluded")}), float32, {o.Threads} thread(s), " +
-            $"{o.Rounds} alternating round(s) of {o.Warmup} warm-up + {o.Repetitions} timed runs each");
+            $"{o.Warmup} warm-up + {o.Repetitions} timed runs, ours and PyTorch's alternating");
         var table = new Table().AddColumns("pass", "MlCgMd.Torch median (min) ms", "PyTorch median (min) ms",
-            "ours / PyTorch (medians)");
+            "ours / PyTorch (median of paired ratios)");
         table.AddRow("forward (no_grad)", Cell(r.Ours.Forward), r.PyTorch is null ? "-" : Cell(r.PyTorch.Forward), Ratio(r.ForwardRatio));
         table.AddRow("forward + backward", Cell(r.Ours.ForwardBackward),
             r.PyTorch is null ? "-" : Cell(r.PyTorch.ForwardBackward), Ratio(r.ForwardBackwardRatio));

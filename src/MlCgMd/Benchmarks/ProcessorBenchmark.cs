@@ -19,8 +19,6 @@ public sealed record ProcessorBenchmarkOptions
     public int Threads { get; init; } = Environment.ProcessorCount;
     public int Warmup { get; init; } = 2;
     public int Repetitions { get; init; } = 10;
-    /// <summary>Alternating rounds (ours, then PyTorch); on a shared machine this spreads load changes over both.</summary>
-    public int Rounds { get; init; } = 3;
     public ulong Seed { get; init; } = 0;
 
     public int Nodes => Graphs * NodesPerGraph;
@@ -31,9 +29,8 @@ public sealed record ProcessorBenchmarkOptions
         if (Graphs < 1 || NodesPerGraph < 2 || Latent < 1 || Layers < 1)
             throw new ArgumentException("graphs, layers and latent must be at least 1 and nodes per graph at least 2");
         if (Threads < 1) throw new ArgumentException($"threads must be at least 1, got {Threads}");
-        if (Warmup < 0 || Repetitions < 1 || Rounds < 1)
-            throw new ArgumentException(
-                $"warm-up must be >= 0, repetitions and rounds >= 1; got {Warmup}, {Repetitions} and {Rounds}");
+        if (Warmup < 0 || Repetitions < 1)
+            throw new ArgumentException($"warm-up must be >= 0 and repetitions >= 1, got {Warmup} and {Repetitions}");
     }
 }
 
@@ -53,56 +50,40 @@ public sealed record TimingSummary(IReadOnlyList<double> SamplesMs)
     public double MinMs => SamplesMs.Min();
     public double MaxMs => SamplesMs.Max();
 
-    public TimingSummary Concat(TimingSummary other) => new(SamplesMs.Concat(other.SamplesMs).ToArray());
+    /// <summary>Median of the sample-by-sample ratios this / other (samples taken alternately, so in the same load).</summary>
+    public double PairedRatio(TimingSummary other) =>
+        new TimingSummary(SamplesMs.Zip(other.SamplesMs, (a, b) => a / b).ToArray()).MedianMs;
 }
 
 /// <summary>Times of one implementation, and the sum of its forward output (to show both compute the same).</summary>
-public sealed record ProcessorTimings(TimingSummary Forward, TimingSummary ForwardBackward, double OutputSum, int Threads)
-{
-    /// <summary>The samples of both rounds together.</summary>
-    public ProcessorTimings Concat(ProcessorTimings other) =>
-        this with { Forward = Forward.Concat(other.Forward), ForwardBackward = ForwardBackward.Concat(other.ForwardBackward) };
-}
+public sealed record ProcessorTimings(TimingSummary Forward, TimingSummary ForwardBackward, double OutputSum, int Threads);
 
-/// <summary>Our timings, PyTorch's from the same run when available, and their ratios (ours / PyTorch).</summary>
+/// <summary>
+/// Our timings, PyTorch's from the same run when available, and the ratios ours / PyTorch
+/// as the median of the ratios of alternately taken samples.
+/// </summary>
 public sealed record ProcessorBenchmarkResult(
     ProcessorBenchmarkOptions Options, ProcessorTimings Ours, ProcessorTimings? PyTorch, string? PyTorchUnavailableReason)
 {
-    public double? ForwardRatio => PyTorch is null ? null : Ours.Forward.MedianMs / PyTorch.Forward.MedianMs;
-    public double? ForwardBackwardRatio =>
-        PyTorch is null ? null : Ours.ForwardBackward.MedianMs / PyTorch.ForwardBackward.MedianMs;
+    public double? ForwardRatio => PyTorch is null ? null : Ours.Forward.PairedRatio(PyTorch.Forward);
+    public double? ForwardBackwardRatio => PyTorch is null ? null : Ours.ForwardBackward.PairedRatio(PyTorch.ForwardBackward);
 }
 
 /// <summary>
 /// Times the message-passing processor through MlCgMd.Torch: forward only (under no_grad) and
-/// forward + backward of the sum of the output nodes, each after warm-up, as the median of
-/// the repetitions. <see cref="PyTorchProcessorBenchmark"/> runs the identical computation in PyTorch.
+/// forward + backward of the sum of the output nodes, after warm-up. When a Python with torch
+/// is available, <see cref="PyTorchProcessorTwin"/> runs the identical computation and each of
+/// our timed passes alternates with one of PyTorch's.
 /// </summary>
 public static class ProcessorBenchmark
 {
-    /// <summary>Alternates our runs and PyTorch's for <see cref="ProcessorBenchmarkOptions.Rounds"/> rounds.</summary>
-    public static ProcessorBenchmarkResult Run(ProcessorBenchmarkOptions options, string pythonPath)
-    {
-        options.Validate();
-        ProcessorTimings? ours = null, pytorch = null;
-        string? reason = null;
-        for (int round = 0; round < options.Rounds; round++)
-        {
-            ProcessorTimings oursNow = RunOurs(options);
-            ours = ours is null ? oursNow : ours.Concat(oursNow);
-            if (reason is not null) continue;
-            var (pytorchNow, failure) = PyTorchProcessorBenchmark.TryRun(options, pythonPath);
-            reason = failure;
-            if (pytorchNow is not null) pytorch = pytorch is null ? pytorchNow : pytorch.Concat(pytorchNow);
-        }
-        return new ProcessorBenchmarkResult(options, ours!, reason is null ? pytorch : null, reason);
-    }
-
-    public static ProcessorTimings RunOurs(ProcessorBenchmarkOptions options)
+    public static ProcessorBenchmarkResult Run(ProcessorBenchmarkOptions options, string? pythonPath)
     {
         options.Validate();
         int previousThreads = torch.get_num_threads();
         torch.set_num_threads(options.Threads);
+        PyTorchProcessorTwin? twin = null;
+        string? reason = "no Python given";
         try
         {
             using var scope = torch.NewDisposeScope();
@@ -112,6 +93,7 @@ public static class ProcessorBenchmark
             Tensor edges = torch.randn(options.Edges, options.Latent);
             var (senders, receivers) = FullyConnectedEdges(options);
             Tensor[] parameters = processor.Parameters().ToArray();
+            if (pythonPath is not null) (twin, reason) = PyTorchProcessorTwin.TryStart(options, pythonPath);
 
             double outputSum;
             using (torch.NewDisposeScope())
@@ -120,22 +102,28 @@ public static class ProcessorBenchmark
                 outputSum = processor.Forward(nodes, edges, senders, receivers).sum().item<double>();
             }
 
-            TimingSummary forward = Time(options, () =>
+            var (forward, pytorchForward) = Alternate(options, () =>
             {
                 using var step = torch.NewDisposeScope();
                 using var noGrad = torch.no_grad();
                 processor.Forward(nodes, edges, senders, receivers);
-            });
-            TimingSummary forwardBackward = Time(options, () =>
+            }, twin is null ? null : twin.TimeForward);
+            var (forwardBackward, pytorchForwardBackward) = Alternate(options, () =>
             {
                 using var step = torch.NewDisposeScope();
                 foreach (Tensor p in parameters) p.grad = null;
                 processor.Forward(nodes, edges, senders, receivers).sum().backward();
-            });
-            return new ProcessorTimings(forward, forwardBackward, outputSum, torch.get_num_threads());
+            }, twin is null ? null : twin.TimeForwardBackward);
+
+            var ours = new ProcessorTimings(forward, forwardBackward, outputSum, torch.get_num_threads());
+            ProcessorTimings? pytorch = twin is null
+                ? null
+                : new ProcessorTimings(pytorchForward!, pytorchForwardBackward!, twin.OutputSum, twin.Threads);
+            return new ProcessorBenchmarkResult(options, ours, pytorch, twin is null ? reason : null);
         }
         finally
         {
+            twin?.Dispose();
             torch.set_num_threads(previousThreads);
         }
     }
@@ -158,16 +146,24 @@ public static class ProcessorBenchmark
         return (torch.tensor(senders), torch.tensor(receivers));
     }
 
-    private static TimingSummary Time(ProcessorBenchmarkOptions options, Action run)
+    /// <summary>Warm-up, then repetitions of (our pass, PyTorch's pass) back to back.</summary>
+    private static (TimingSummary Ours, TimingSummary? PyTorch) Alternate(ProcessorBenchmarkOptions options, Action ours,
+                                                                          Func<double>? pytorch)
     {
-        for (int i = 0; i < options.Warmup; i++) run();
-        var samples = new double[options.Repetitions];
-        for (int i = 0; i < samples.Length; i++)
+        for (int i = 0; i < options.Warmup; i++)
+        {
+            ours();
+            pytorch?.Invoke();
+        }
+        var oursMs = new double[options.Repetitions];
+        var pytorchMs = new double[options.Repetitions];
+        for (int i = 0; i < options.Repetitions; i++)
         {
             long start = Stopwatch.GetTimestamp();
-            run();
-            samples[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+            ours();
+            oursMs[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+            if (pytorch is not null) pytorchMs[i] = pytorch();
         }
-        return new TimingSummary(samples);
+        return (new TimingSummary(oursMs), pytorch is null ? null : new TimingSummary(pytorchMs));
     }
 }

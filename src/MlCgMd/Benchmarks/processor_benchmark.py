@@ -1,11 +1,14 @@
 """PyTorch twin of MlCgMd.Benchmarks.MessagePassingProcessor (run by `mlcgmd bench processor`).
 
-Builds the same weights in the same order from the same seed, times the same forward
-(no_grad) and forward+backward passes, and prints one JSON object on stdout.
+Builds the same weights in the same order from the same seed and prints one JSON line
+(torch version, threads, sum of the forward output). Then, for each line "forward" or
+"forward_backward" read from stdin, runs that pass once and prints its wall time in ms,
+so the caller can alternate its own runs with these ones; "quit" or end of input stops.
 """
 import argparse
 import json
 import math
+import sys
 import time
 
 import torch
@@ -54,20 +57,15 @@ def fully_connected(graphs, n, self_loops):
     return torch.tensor(senders), torch.tensor(receivers)
 
 
-def timed(warmup, repetitions, run):
-    for _ in range(warmup):
-        run()
-    samples = []
-    for _ in range(repetitions):
-        start = time.perf_counter()
-        run()
-        samples.append((time.perf_counter() - start) * 1000)
-    return samples
+def time_ms(run):
+    start = time.perf_counter()
+    run()
+    return (time.perf_counter() - start) * 1000
 
 
 def main():
     parser = argparse.ArgumentParser()
-    for name in ["graphs", "nodes-per-graph", "latent", "layers", "threads", "warmup", "repetitions", "seed", "self-loops"]:
+    for name in ["graphs", "nodes-per-graph", "latent", "layers", "threads", "seed", "self-loops"]:
         parser.add_argument("--" + name, type=int, required=True)
     a = parser.parse_args()
     torch.set_num_threads(a.threads)
@@ -93,13 +91,14 @@ def main():
             p.grad = None
         forward(nodes, edges, senders, receivers, edge_mlps, node_mlps).sum().backward()
 
-    print(json.dumps({
-        "torch_version": torch.__version__,
-        "threads": torch.get_num_threads(),
-        "output_sum": output_sum,
-        "forward_ms": timed(a.warmup, a.repetitions, run_forward),
-        "forward_backward_ms": timed(a.warmup, a.repetitions, run_forward_backward),
-    }))
+    passes = {"forward": run_forward, "forward_backward": run_forward_backward}
+    print(json.dumps({"torch_version": torch.__version__, "threads": torch.get_num_threads(), "output_sum": output_sum}),
+          flush=True)
+    for line in sys.stdin:
+        command = line.strip()
+        if command == "quit":
+            break
+        print(repr(time_ms(passes[command])), flush=True)
 
 
 if __name__ == "__main__":
