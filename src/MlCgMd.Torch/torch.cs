@@ -43,12 +43,13 @@ public static partial class torch
         return new Tensor(NativeMethods.mlt_full(shape, shape.Length, value, (int)dtype, (int)d.Type, d.Index, requires_grad ? 1 : 0));
     }
 
-    public static Tensor zeros_like(Tensor t) => zeros(t.shape, t.dtype, t.device);
-    public static Tensor ones_like(Tensor t) => ones(t.shape, t.dtype, t.device);
-    public static Tensor randn_like(Tensor t) => randn(t.shape, t.dtype, t.device);
-    public static Tensor rand_like(Tensor t) => rand(t.shape, t.dtype, t.device);
-    public static Tensor full_like(Tensor t, double value) => full(t.shape, value, t.dtype, t.device);
-    public static Tensor empty_like(Tensor t) => empty(t.shape, t.dtype, t.device);
+    // Same shape, dtype and device as t; one native call each (they sit in hot loops).
+    public static Tensor empty_like(Tensor t) => new(NativeMethods.mlt_like(0, t.Handle, 0));
+    public static Tensor zeros_like(Tensor t) => new(NativeMethods.mlt_like(1, t.Handle, 0));
+    public static Tensor ones_like(Tensor t) => new(NativeMethods.mlt_like(2, t.Handle, 0));
+    public static Tensor full_like(Tensor t, double value) => new(NativeMethods.mlt_like(3, t.Handle, value));
+    public static Tensor randn_like(Tensor t) => new(NativeMethods.mlt_like(4, t.Handle, 0));
+    public static Tensor rand_like(Tensor t) => new(NativeMethods.mlt_like(5, t.Handle, 0));
 
     /// <summary>Integers uniformly from [low, high).</summary>
     public static Tensor randint(long low, long high, long[] shape, ScalarType dtype = int64, Device? device = null)

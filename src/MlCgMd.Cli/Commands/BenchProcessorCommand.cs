@@ -32,13 +32,21 @@ internal static class BenchProcessorCommand
             Description = "Python with torch for the PyTorch side",
             DefaultValueFactory = _ => "/usr/bin/python3",
         };
+        var graphs = new Option<int>("--graphs") { Description = "Graphs in the batch", DefaultValueFactory = _ => 32 };
+        var nodesPerGraph = new Option<int>("--nodes-per-graph")
+        {
+            Description = "Nodes per fully connected graph",
+            DefaultValueFactory = _ => 20,
+        };
+        var latent = new Option<int>("--latent") { Description = "Latent size", DefaultValueFactory = _ => 128 };
+        var layers = new Option<int>("--layers") { Description = "Interaction layers", DefaultValueFactory = _ => 7 };
         var output = new Option<FileInfo?>("--out") { Description = "Write the metrics to this JSON file" };
 
         var command = new Command("processor",
             "Time forward and forward+backward of a 7-layer message-passing processor (latent 128, 32 fully connected " +
             "graphs of 20 nodes, float32) with MlCgMd.Torch and with PyTorch.")
         {
-            threads, repetitions, warmup, selfLoops, python, output,
+            threads, repetitions, warmup, selfLoops, graphs, nodesPerGraph, latent, layers, python, output,
         };
         command.SetAction(parse =>
         {
@@ -48,6 +56,10 @@ internal static class BenchProcessorCommand
                 Repetitions = parse.GetValue(repetitions),
                 Warmup = parse.GetValue(warmup),
                 SelfLoops = parse.GetValue(selfLoops),
+                Graphs = parse.GetValue(graphs),
+                NodesPerGraph = parse.GetValue(nodesPerGraph),
+                Latent = parse.GetValue(latent),
+                Layers = parse.GetValue(layers),
             };
             options.Validate();
             ProcessorBenchmarkResult result = ProcessorBenchmark.Run(options, parse.GetValue(python)!);

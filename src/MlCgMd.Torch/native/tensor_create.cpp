@@ -75,3 +75,19 @@ MLT_API int mlt_normal_(TensorHandle t, double mean, double std) {
 MLT_API int mlt_fill_(TensorHandle t, double value) { MLT_STATUS(t->fill_(value)) }
 MLT_API int mlt_zero_(TensorHandle t) { MLT_STATUS(t->zero_()) }
 MLT_API int mlt_copy_(TensorHandle destination, TensorHandle source) { MLT_STATUS(destination->copy_(*source)) }
+
+// The *_like factories in one call (kind: 0 empty, 1 zeros, 2 ones, 3 full with `value`,
+// 4 randn, 5 rand): same shape, dtype and device as `t`, without autograd history.
+MLT_API TensorHandle mlt_like(int kind, TensorHandle t, double value) {
+    MLT_GUARD(nullptr, {
+        switch (kind) {
+            case 0: return mlt::wrap(at::empty_like(*t));
+            case 1: return mlt::wrap(at::zeros_like(*t));
+            case 2: return mlt::wrap(at::ones_like(*t));
+            case 3: return mlt::wrap(at::full_like(*t, value));
+            case 4: return mlt::wrap(at::randn_like(*t));
+            case 5: return mlt::wrap(at::rand_like(*t));
+        }
+        throw std::invalid_argument("unknown *_like kind " + std::to_string(kind));
+    })
+}
