@@ -45,7 +45,8 @@ internal static class TensorFormatter
         if (type != ScalarType.Float32 && type != ScalarType.Int64 && type != ScalarType.Bool)
             text.Append(", dtype=torch.").Append(type.Name());
         if (tensor.device.Type != DeviceType.CPU) text.Append(", device='").Append(tensor.device).Append('\'');
-        if (tensor.requires_grad) text.Append(", requires_grad=True");
+        // PyTorch prints grad_fn=<...> for results of recorded operations; only leaves are marked here.
+        if (tensor.requires_grad && tensor.is_leaf) text.Append(", requires_grad=True");
         text.Append(')');
         return text.ToString();
     }

@@ -125,6 +125,7 @@ public class CreationTests
         Assert.Equal("tensor([])", torch.zeros(0).ToString());
         Assert.Equal("tensor([], size=(0, 3))", torch.zeros(0, 3).ToString());
         Assert.Equal("tensor([   0,    1,    2,  ..., 1997, 1998, 1999])", torch.arange(2000).ToString());
-        Assert.Contains("cpu", Device.CPU.ToString());
+        Assert.Equal("tensor([0., 0.], requires_grad=True)", torch.zeros([2], requires_grad: true).ToString());
+        Assert.Equal("cpu", Device.CPU.ToString());
     }
 }

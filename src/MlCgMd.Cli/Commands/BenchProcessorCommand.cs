@@ -61,7 +61,15 @@ internal static class BenchProcessorCommand
                 Latent = parse.GetValue(latent),
                 Layers = parse.GetValue(layers),
             };
-            options.Validate();
+            try
+            {
+                options.Validate();
+            }
+            catch (ArgumentException e)
+            {
+                AnsiConsole.MarkupLineInterpolated($"[red]bench processor: {e.Message}[/]");
+                return 2;
+            }
             ProcessorBenchmarkResult result = ProcessorBenchmark.Run(options, parse.GetValue(python)!);
             Print(result);
             if (parse.GetValue(output) is { } file) WriteJson(file.FullName, result);
