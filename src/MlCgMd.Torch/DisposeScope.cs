@@ -62,9 +62,10 @@ public sealed class DisposeScope : IDisposable
     public void Dispose()
     {
         if (disposed) return;
-        disposed = true;
+        // Checked before anything changes, so the scope can still be disposed in the right order.
         if (current != this)
             throw new InvalidOperationException("dispose scopes must be disposed in the reverse order of creation");
+        disposed = true;
         current = Outer;
         foreach (Tensor t in tensors)
         {

@@ -80,12 +80,16 @@ public partial class Tensor
     /// <summary>this + alpha * other.</summary>
     public Tensor add(Tensor other, double alpha) => new(NativeMethods.mlt_add_scaled(Handle, other.Handle, alpha));
     public Tensor add(double other) => BinaryScalar(BinaryOp.Add, other);
+    public Tensor add(long other) => BinaryScalar(BinaryOp.Add, other);
     public Tensor sub(Tensor other) => Binary(BinaryOp.Sub, other);
     public Tensor sub(double other) => BinaryScalar(BinaryOp.Sub, other);
+    public Tensor sub(long other) => BinaryScalar(BinaryOp.Sub, other);
     public Tensor mul(Tensor other) => Binary(BinaryOp.Mul, other);
     public Tensor mul(double other) => BinaryScalar(BinaryOp.Mul, other);
+    public Tensor mul(long other) => BinaryScalar(BinaryOp.Mul, other);
     public Tensor div(Tensor other) => Binary(BinaryOp.Div, other);
     public Tensor div(double other) => BinaryScalar(BinaryOp.Div, other);
+    public Tensor div(long other) => BinaryScalar(BinaryOp.Div, other);
     public Tensor floor_divide(Tensor other) => Binary(BinaryOp.FloorDivide, other);
     public Tensor floor_divide(long other) => BinaryScalar(BinaryOp.FloorDivide, other);
     public Tensor pow(Tensor exponent) => Binary(BinaryOp.Pow, exponent);
@@ -96,6 +100,7 @@ public partial class Tensor
     public Tensor remainder(long other) => BinaryScalar(BinaryOp.Remainder, other);
     public Tensor fmod(Tensor other) => Binary(BinaryOp.Fmod, other);
     public Tensor fmod(double other) => BinaryScalar(BinaryOp.Fmod, other);
+    public Tensor fmod(long other) => BinaryScalar(BinaryOp.Fmod, other);
     public Tensor maximum(Tensor other) => Binary(BinaryOp.Maximum, other);
     public Tensor minimum(Tensor other) => Binary(BinaryOp.Minimum, other);
     public Tensor atan2(Tensor other) => Binary(BinaryOp.Atan2, other);
@@ -129,11 +134,13 @@ public partial class Tensor
     public Tensor add_(long other) => BinaryInPlace(BinaryOp.Add, other, true);
     public Tensor sub_(Tensor other) => BinaryInPlace(BinaryOp.Sub, other);
     public Tensor sub_(double other) => BinaryInPlace(BinaryOp.Sub, other, false);
+    public Tensor sub_(long other) => BinaryInPlace(BinaryOp.Sub, other, true);
     public Tensor mul_(Tensor other) => BinaryInPlace(BinaryOp.Mul, other);
     public Tensor mul_(double other) => BinaryInPlace(BinaryOp.Mul, other, false);
     public Tensor mul_(long other) => BinaryInPlace(BinaryOp.Mul, other, true);
     public Tensor div_(Tensor other) => BinaryInPlace(BinaryOp.Div, other);
     public Tensor div_(double other) => BinaryInPlace(BinaryOp.Div, other, false);
+    public Tensor div_(long other) => BinaryInPlace(BinaryOp.Div, other, true);
     public Tensor pow_(double exponent) => BinaryInPlace(BinaryOp.Pow, exponent, false);
     public Tensor remainder_(double other) => BinaryInPlace(BinaryOp.Remainder, other, false);
     public Tensor neg_() => UnaryInPlace(UnaryOp.Neg);
@@ -210,6 +217,7 @@ public partial class Tensor
     public Tensor softplus(double beta = 1, double threshold = 20) => new(NativeMethods.mlt_softplus(Handle, beta, threshold));
     public Tensor leaky_relu(double negativeSlope = 0.01) => new(NativeMethods.mlt_leaky_relu(Handle, negativeSlope));
 
+    /// <summary>Bounds that are whole numbers keep an integer tensor integer, like Python ints would.</summary>
     public Tensor clamp(double? min = null, double? max = null) =>
         new(NativeMethods.mlt_clamp(Handle, min ?? 0, min.HasValue ? 1 : 0, max ?? 0, max.HasValue ? 1 : 0));
     public Tensor clamp_min(double min) => clamp(min, null);

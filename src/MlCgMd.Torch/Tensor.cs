@@ -50,13 +50,13 @@ public partial class Tensor : IDisposable
 
     public long dim() => NativeCheck.Status(NativeMethods.mlt_dim(Handle));
 
-    public long[] shape
+    public unsafe long[] shape
     {
         get
         {
-            var buffer = new long[64];
+            long* buffer = stackalloc long[64]; // libtorch's dimension limit
             int n = NativeCheck.Status(NativeMethods.mlt_shape(Handle, buffer));
-            return buffer[..n];
+            return new ReadOnlySpan<long>(buffer, n).ToArray();
         }
     }
 

@@ -43,12 +43,13 @@ public static partial class torch
         return new Tensor(NativeMethods.mlt_full(shape, shape.Length, value, (int)dtype, (int)d.Type, d.Index, requires_grad ? 1 : 0));
     }
 
-    public static Tensor zeros_like(Tensor t) => zeros(t.shape, t.dtype, t.device);
-    public static Tensor ones_like(Tensor t) => ones(t.shape, t.dtype, t.device);
-    public static Tensor randn_like(Tensor t) => randn(t.shape, t.dtype, t.device);
-    public static Tensor rand_like(Tensor t) => rand(t.shape, t.dtype, t.device);
-    public static Tensor full_like(Tensor t, double value) => full(t.shape, value, t.dtype, t.device);
-    public static Tensor empty_like(Tensor t) => empty(t.shape, t.dtype, t.device);
+    // Same shape, dtype and device as t; one native call each (they sit in hot loops).
+    public static Tensor empty_like(Tensor t) => new(NativeMethods.mlt_like(0, t.Handle, 0));
+    public static Tensor zeros_like(Tensor t) => new(NativeMethods.mlt_like(1, t.Handle, 0));
+    public static Tensor ones_like(Tensor t) => new(NativeMethods.mlt_like(2, t.Handle, 0));
+    public static Tensor full_like(Tensor t, double value) => new(NativeMethods.mlt_like(3, t.Handle, value));
+    public static Tensor randn_like(Tensor t) => new(NativeMethods.mlt_like(4, t.Handle, 0));
+    public static Tensor rand_like(Tensor t) => new(NativeMethods.mlt_like(5, t.Handle, 0));
 
     /// <summary>Integers uniformly from [low, high).</summary>
     public static Tensor randint(long low, long high, long[] shape, ScalarType dtype = int64, Device? device = null)
@@ -63,13 +64,20 @@ public static partial class torch
         return new Tensor(NativeMethods.mlt_randperm(n, (int)dtype, (int)d.Type, d.Index));
     }
 
-    /// <summary>Values from start (inclusive) to end (exclusive); int64 unless a dtype is given.</summary>
-    public static Tensor arange(double start, double end, double step = 1, ScalarType dtype = int64, Device? device = null,
+    /// <summary>
+    /// Values from start (inclusive) to end (exclusive). Without a dtype the result is int64 when
+    /// start, end and step are whole numbers and float32 otherwise (PyTorch infers it from the
+    /// Python argument types; a C# double cannot say whether it was written 1 or 1.0).
+    /// </summary>
+    public static Tensor arange(double start, double end, double step = 1, ScalarType? dtype = null, Device? device = null,
                                 bool requires_grad = false)
     {
         Device d = device ?? Device.CPU;
-        return new Tensor(NativeMethods.mlt_arange(start, end, step, (int)dtype, (int)d.Type, d.Index, requires_grad ? 1 : 0));
+        ScalarType type = dtype ?? (IsWhole(start) && IsWhole(end) && IsWhole(step) ? int64 : float32);
+        return new Tensor(NativeMethods.mlt_arange(start, end, step, (int)type, (int)d.Type, d.Index, requires_grad ? 1 : 0));
     }
+
+    private static bool IsWhole(double value) => Math.Floor(value) == value;
 
     public static Tensor arange(long end, ScalarType dtype = int64, Device? device = null) => arange(0, end, 1, dtype, device);
 
@@ -180,6 +188,15 @@ public static partial class torch
 
     /// <summary>Pairwise p-norm distances between the rows of x1 [..., P, M] and x2 [..., R, M].</summary>
     public static Tensor cdist(Tensor x1, Tensor x2, double p = 2) => new(NativeMethods.mlt_cdist(x1.Handle, x2.Handle, p));
+
+    /// <summary>
+    /// Normalises over the trailing <paramref name="normalized_shape"/> dimensions, then scales and
+    /// shifts element-wise (PyTorch's torch.layer_norm; weight and bias have normalized_shape).
+    /// </summary>
+    public static Tensor layer_norm(Tensor input, long[] normalized_shape, Tensor? weight = null, Tensor? bias = null,
+                                    double eps = 1e-5) =>
+        new(NativeMethods.mlt_layer_norm(input.Handle, normalized_shape, normalized_shape.Length,
+            weight?.Handle ?? IntPtr.Zero, bias?.Handle ?? IntPtr.Zero, eps));
 
     public static Tensor maximum(Tensor a, Tensor b) => a.maximum(b);
     public static Tensor minimum(Tensor a, Tensor b) => a.minimum(b);

@@ -20,7 +20,7 @@ internal static class NativeMethods
 
     // tensor_info.cpp
     [DllImport(Lib)] internal static extern int mlt_dim(IntPtr t);
-    [DllImport(Lib)] internal static extern int mlt_shape(IntPtr t, long[] shape);
+    [DllImport(Lib)] internal static extern unsafe int mlt_shape(IntPtr t, long* shape);
     [DllImport(Lib)] internal static extern int mlt_dtype(IntPtr t);
     [DllImport(Lib)] internal static extern int mlt_device_type(IntPtr t);
     [DllImport(Lib)] internal static extern int mlt_device_index(IntPtr t);
@@ -52,6 +52,7 @@ internal static class NativeMethods
     [DllImport(Lib)] internal static extern IntPtr mlt_rand(long[] shape, int ndim, int dtype, int dev, int idx, int rg);
     [DllImport(Lib)] internal static extern IntPtr mlt_randint(long low, long high, long[] shape, int ndim, int dtype, int dev, int idx);
     [DllImport(Lib)] internal static extern IntPtr mlt_randperm(long n, int dtype, int dev, int idx);
+    [DllImport(Lib)] internal static extern IntPtr mlt_like(int kind, IntPtr t, double value);
     [DllImport(Lib)] internal static extern unsafe IntPtr mlt_from_data(void* data, long bytes, long[] shape, int ndim, int dtype, int rg);
     [DllImport(Lib)] internal static extern int mlt_uniform_(IntPtr t, double low, double high);
     [DllImport(Lib)] internal static extern int mlt_normal_(IntPtr t, double mean, double std);

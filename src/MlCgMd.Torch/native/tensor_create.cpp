@@ -4,40 +4,45 @@
 #include <cstring>
 
 namespace {
-at::TensorOptions opts(int dtype, int device_type, int device_index, int requires_grad) {
-    return mlt::options(dtype, device_type, device_index).requires_grad(requires_grad != 0);
+// ATen's factories ignore TensorOptions::requires_grad (only torch:: factories honour it),
+// so the flag is set on the finished leaf.
+TensorHandle leaf(at::Tensor tensor, int requires_grad) {
+    if (requires_grad != 0) tensor.requires_grad_(true);
+    return mlt::wrap(std::move(tensor));
 }
 }  // namespace
 
+#define MLT_LEAF(rg, ...) MLT_GUARD(nullptr, { return leaf(__VA_ARGS__, rg); })
+
 MLT_API TensorHandle mlt_empty(const int64_t* shape, int ndim, int dtype, int dev, int idx, int rg) {
-    MLT_TENSOR(at::empty(mlt::ints(shape, ndim), opts(dtype, dev, idx, rg)))
+    MLT_LEAF(rg, at::empty(mlt::ints(shape, ndim), mlt::options(dtype, dev, idx)))
 }
 MLT_API TensorHandle mlt_zeros(const int64_t* shape, int ndim, int dtype, int dev, int idx, int rg) {
-    MLT_TENSOR(at::zeros(mlt::ints(shape, ndim), opts(dtype, dev, idx, rg)))
+    MLT_LEAF(rg, at::zeros(mlt::ints(shape, ndim), mlt::options(dtype, dev, idx)))
 }
 MLT_API TensorHandle mlt_ones(const int64_t* shape, int ndim, int dtype, int dev, int idx, int rg) {
-    MLT_TENSOR(at::ones(mlt::ints(shape, ndim), opts(dtype, dev, idx, rg)))
+    MLT_LEAF(rg, at::ones(mlt::ints(shape, ndim), mlt::options(dtype, dev, idx)))
 }
 MLT_API TensorHandle mlt_full(const int64_t* shape, int ndim, double value, int dtype, int dev, int idx, int rg) {
-    MLT_TENSOR(at::full(mlt::ints(shape, ndim), value, opts(dtype, dev, idx, rg)))
+    MLT_LEAF(rg, at::full(mlt::ints(shape, ndim), value, mlt::options(dtype, dev, idx)))
 }
 MLT_API TensorHandle mlt_scalar_tensor(double value, int dtype, int dev, int idx) {
     MLT_TENSOR(at::scalar_tensor(value, mlt::options(dtype, dev, idx)))
 }
 MLT_API TensorHandle mlt_arange(double start, double end, double step, int dtype, int dev, int idx, int rg) {
-    MLT_TENSOR(at::arange(start, end, step, opts(dtype, dev, idx, rg)))
+    MLT_LEAF(rg, at::arange(start, end, step, mlt::options(dtype, dev, idx)))
 }
 MLT_API TensorHandle mlt_linspace(double start, double end, int64_t steps, int dtype, int dev, int idx, int rg) {
-    MLT_TENSOR(at::linspace(start, end, steps, opts(dtype, dev, idx, rg)))
+    MLT_LEAF(rg, at::linspace(start, end, steps, mlt::options(dtype, dev, idx)))
 }
 MLT_API TensorHandle mlt_eye(int64_t n, int64_t m, int dtype, int dev, int idx, int rg) {
-    MLT_TENSOR(at::eye(n, m, opts(dtype, dev, idx, rg)))
+    MLT_LEAF(rg, at::eye(n, m, mlt::options(dtype, dev, idx)))
 }
 MLT_API TensorHandle mlt_randn(const int64_t* shape, int ndim, int dtype, int dev, int idx, int rg) {
-    MLT_TENSOR(at::randn(mlt::ints(shape, ndim), opts(dtype, dev, idx, rg)))
+    MLT_LEAF(rg, at::randn(mlt::ints(shape, ndim), mlt::options(dtype, dev, idx)))
 }
 MLT_API TensorHandle mlt_rand(const int64_t* shape, int ndim, int dtype, int dev, int idx, int rg) {
-    MLT_TENSOR(at::rand(mlt::ints(shape, ndim), opts(dtype, dev, idx, rg)))
+    MLT_LEAF(rg, at::rand(mlt::ints(shape, ndim), mlt::options(dtype, dev, idx)))
 }
 MLT_API TensorHandle mlt_randint(int64_t low, int64_t high, const int64_t* shape, int ndim, int dtype, int dev, int idx) {
     MLT_TENSOR(at::randint(low, high, mlt::ints(shape, ndim), mlt::options(dtype, dev, idx)))
@@ -70,3 +75,19 @@ MLT_API int mlt_normal_(TensorHandle t, double mean, double std) {
 MLT_API int mlt_fill_(TensorHandle t, double value) { MLT_STATUS(t->fill_(value)) }
 MLT_API int mlt_zero_(TensorHandle t) { MLT_STATUS(t->zero_()) }
 MLT_API int mlt_copy_(TensorHandle destination, TensorHandle source) { MLT_STATUS(destination->copy_(*source)) }
+
+// The *_like factories in one call (kind: 0 empty, 1 zeros, 2 ones, 3 full with `value`,
+// 4 randn, 5 rand): same shape, dtype and device as `t`, without autograd history.
+MLT_API TensorHandle mlt_like(int kind, TensorHandle t, double value) {
+    MLT_GUARD(nullptr, {
+        switch (kind) {
+            case 0: return mlt::wrap(at::empty_like(*t));
+            case 1: return mlt::wrap(at::zeros_like(*t));
+            case 2: return mlt::wrap(at::ones_like(*t));
+            case 3: return mlt::wrap(at::full_like(*t, value));
+            case 4: return mlt::wrap(at::randn_like(*t));
+            case 5: return mlt::wrap(at::rand_like(*t));
+        }
+        throw std::invalid_argument("unknown *_like kind " + std::to_string(kind));
+    })
+}

@@ -4,6 +4,8 @@
 // type-promotion rules.
 #include "shim.h"
 
+#include <cmath>
+
 namespace {
 
 enum BinaryOp : int {
@@ -167,20 +169,20 @@ MLT_API TensorHandle mlt_softplus(TensorHandle a, double beta, double threshold)
 }
 MLT_API TensorHandle mlt_leaky_relu(TensorHandle a, double slope) { MLT_TENSOR(at::leaky_relu(*a, slope)) }
 
+// A clamp bound as Python would pass it: a whole bound on an integer tensor is an int (so
+// the result stays integer), anything else a float.
+static c10::optional<at::Scalar> clamp_bound(const at::Tensor& a, double value, int present) {
+    if (!present) return c10::nullopt;
+    if (!at::isFloatingType(a.scalar_type()) && std::floor(value) == value)
+        return at::Scalar(static_cast<int64_t>(value));
+    return at::Scalar(value);
+}
+
 MLT_API TensorHandle mlt_clamp(TensorHandle a, double min, int has_min, double max, int has_max) {
-    MLT_GUARD(nullptr, {
-        c10::optional<at::Scalar> lo = has_min ? c10::optional<at::Scalar>(min) : c10::nullopt;
-        c10::optional<at::Scalar> hi = has_max ? c10::optional<at::Scalar>(max) : c10::nullopt;
-        return mlt::wrap(at::clamp(*a, lo, hi));
-    })
+    MLT_TENSOR(at::clamp(*a, clamp_bound(*a, min, has_min), clamp_bound(*a, max, has_max)))
 }
 MLT_API int mlt_clamp_(TensorHandle a, double min, int has_min, double max, int has_max) {
-    MLT_GUARD(-1, {
-        c10::optional<at::Scalar> lo = has_min ? c10::optional<at::Scalar>(min) : c10::nullopt;
-        c10::optional<at::Scalar> hi = has_max ? c10::optional<at::Scalar>(max) : c10::nullopt;
-        a->clamp_(lo, hi);
-        return 0;
-    })
+    MLT_STATUS(a->clamp_(clamp_bound(*a, min, has_min), clamp_bound(*a, max, has_max)))
 }
 
 MLT_API TensorHandle mlt_where(TensorHandle condition, TensorHandle a, TensorHandle b) {
