@@ -74,14 +74,38 @@ public sealed class MdEngine
         }
     }
 
-    /// <summary>Instantaneous kinetic temperature, sum m v^2 / (3N) (no momentum constraint under Langevin).</summary>
+    /// <summary>
+    /// Velocities [N*3] right after the thermostat (O) step of the last BAOAB step, v - (dt/2) F/m.
+    /// Under BAOAB these are the unbiased thermostat output: the full-step velocities run cold by
+    /// about (omega dt)^2/4, about 1.5% for FENE bonds at dt = 0.01.
+    /// </summary>
+    public void MidStepVelocities(Span<double> destination)
+    {
+        if (destination.Length != _velocities.Length)
+            throw new ArgumentException($"Destination has {destination.Length} values, expected N*3 = {_velocities.Length}.");
+        EnsureForces();
+        double half = 0.5 * ForceField.TimeStep;
+        for (int k = 0; k < _velocities.Length; k++)
+            destination[k] = _velocities[k] - half * _forceBuffer[k] / System.Masses[k / 3];
+    }
+
+    /// <summary>
+    /// Instantaneous kinetic temperature sum m v^2 / (3N) of the mid-step velocities
+    /// (<see cref="MidStepVelocities"/>); 3N degrees of freedom since Langevin keeps no momentum constraint.
+    /// </summary>
     public double KineticTemperature()
     {
+        EnsureForces();
+        double half = 0.5 * ForceField.TimeStep;
         double twiceKinetic = 0;
         for (int i = 0; i < System.BeadCount; i++)
         {
-            double vx = _velocities[3 * i], vy = _velocities[3 * i + 1], vz = _velocities[3 * i + 2];
-            twiceKinetic += System.Masses[i] * (vx * vx + vy * vy + vz * vz);
+            double m = System.Masses[i], kick = half / m;
+            for (int k = 3 * i; k < 3 * i + 3; k++)
+            {
+                double v = _velocities[k] - kick * _forceBuffer[k];
+                twiceKinetic += m * v * v;
+            }
         }
         return twiceKinetic / (3.0 * System.BeadCount);
     }
