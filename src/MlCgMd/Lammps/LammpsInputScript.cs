@@ -52,7 +52,7 @@ public static class LammpsInputScript
             s.AppendLine($"run {options.EquilibrationSteps}");
         s.AppendLine("reset_timestep 0");
         s.AppendLine("compute rg all gyration");
-        s.AppendLine($"fix rgout all ave/time {options.RgEvery} 1 {options.RgEvery} c_rg file {rgFile} format %.15g");
+        s.AppendLine($"fix rgout all ave/time {options.RgEvery} 1 {options.RgEvery} c_rg file {rgFile} format %20.15g");
         s.AppendLine($"dump trajectory all custom {options.RecordEvery} {trajectoryDump} id type xu yu zu");
         s.AppendLine("dump_modify trajectory sort id format float %.9g");
         s.AppendLine($"run {options.ProductionSteps}");

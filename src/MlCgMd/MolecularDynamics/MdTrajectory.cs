@@ -3,7 +3,8 @@ namespace MlCgMd.MolecularDynamics;
 /// <summary>
 /// Production output of one chain. Positions: [FrameCount, BeadCount, 3] row-major, unwrapped,
 /// sigma; frame f is at production step (f+1)*RecordEvery. Rg: [RgCount] at steps (r+1)*RgEvery,
-/// so Rg[(f+1)*RecordEvery/RgEvery - 1] belongs to frame f.
+/// so Rg[(f+1)*RecordEvery/RgEvery - 1] belongs to frame f. MeanKineticTemperature (epsilon) is
+/// null when the producer did not measure it (a LAMMPS run).
 /// </summary>
 public sealed record MdTrajectory(
     float[] Positions,
@@ -13,7 +14,7 @@ public sealed record MdTrajectory(
     int RecordEvery,
     int RgEvery,
     double TimeStep,
-    double MeanKineticTemperature)
+    double? MeanKineticTemperature)
 {
     /// <summary>Rg at every recorded frame: [FrameCount].</summary>
     public double[] RgAtFrames()
