@@ -69,18 +69,19 @@ internal sealed class ForceEvaluator
     {
         double energy = 0.0;
         double length = _box.Length;
-        int[] start = Neighbors.Start;
+        int[] start = Neighbors.RowStart;
         fixed (double* x = positions, f = forces, lj1 = _table.Lj1, lj2 = _table.Lj2, lj3 = _table.Lj3, lj4 = _table.Lj4,
                offset = _table.Offset, cutsq = _table.CutoffSquared)
-        fixed (int* neighbors = Neighbors.Neighbors, types = _types)
+        fixed (int* neighbors = Neighbors.Neighbors, types = _types, owners = Neighbors.RowOwner)
         {
-            for (int i = 0; i < _count; i++)
+            for (int r = 0; r < _count; r++)
             {
+                int i = owners[r];
                 double xi = x[3 * i], yi = x[3 * i + 1], zi = x[3 * i + 2];
                 double fxi = 0, fyi = 0, fzi = 0;
                 int row = types[i] * 4;
-                int end = start[i + 1];
-                for (int k = start[i]; k < end; k++)
+                int end = start[r + 1];
+                for (int k = start[r]; k < end; k++)
                 {
                     int j = neighbors[k];
                     double dx = TImage.Fold(xi - x[3 * j], length);

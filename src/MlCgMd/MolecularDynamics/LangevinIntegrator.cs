@@ -8,50 +8,51 @@ namespace MlCgMd.MolecularDynamics;
 /// </summary>
 internal sealed class LangevinIntegrator
 {
-    private readonly double _timeStep;
+    private readonly double _halfStep;
     private readonly double _decay;
-    private readonly double[] _inverseMass;
-    private readonly double[] _noiseScale;
+    private readonly double[] _halfKick;   // [N*3] dt/(2m) per component
+    private readonly double[] _noiseScale; // [N*3] sqrt((1-c^2) kT/m) per component
+    private readonly double[] _noise;      // [N*3] this step's normal deviates
     private readonly GaussianRandom _random;
 
     /// <param name="masses">[N] bead masses</param>
     public LangevinIntegrator(double[] masses, double temperature, double damping, double timeStep, GaussianRandom random)
     {
-        _timeStep = timeStep;
+        _halfStep = 0.5 * timeStep;
         _decay = Math.Exp(-timeStep / damping);
-        _inverseMass = masses.Select(m => 1.0 / m).ToArray();
-        _noiseScale = masses.Select(m => Math.Sqrt((1.0 - _decay * _decay) * temperature / m)).ToArray();
+        double decay = _decay;
+        _halfKick = masses.SelectMany(m => Enumerable.Repeat(0.5 * timeStep / m, 3)).ToArray();
+        _noiseScale = masses.SelectMany(m => Enumerable.Repeat(Math.Sqrt((1.0 - decay * decay) * temperature / m), 3)).ToArray();
+        _noise = new double[3 * masses.Length];
         _random = random;
     }
 
     /// <summary>B, A, O, A: everything before the new forces. positions, velocities, forces: [N*3].</summary>
-    public void KickDriftThermostatDrift(double[] positions, double[] velocities, double[] forces)
+    public unsafe void KickDriftThermostatDrift(double[] positions, double[] velocities, double[] forces)
     {
-        double half = 0.5 * _timeStep;
-        for (int i = 0; i < _inverseMass.Length; i++)
+        for (int k = 0; k < _noise.Length; k++)
+            _noise[k] = _random.NextGaussian();
+        double half = _halfStep, decay = _decay;
+        fixed (double* x = positions, v = velocities, f = forces, kick = _halfKick, scale = _noiseScale, noise = _noise)
         {
-            double kick = half * _inverseMass[i], noise = _noiseScale[i];
-            for (int k = 3 * i; k < 3 * i + 3; k++)
+            for (int k = 0; k < _noise.Length; k++)
             {
-                double v = velocities[k] + kick * forces[k];
-                positions[k] += half * v;
-                v = _decay * v + noise * _random.NextGaussian();
-                positions[k] += half * v;
-                velocities[k] = v;
+                double vk = v[k] + kick[k] * f[k];
+                double xk = x[k] + half * vk;
+                vk = decay * vk + scale[k] * noise[k];
+                x[k] = xk + half * vk;
+                v[k] = vk;
             }
         }
     }
 
     /// <summary>Final B: half kick with the forces at the new positions.</summary>
-    public void Kick(double[] velocities, double[] forces)
+    public unsafe void Kick(double[] velocities, double[] forces)
     {
-        double half = 0.5 * _timeStep;
-        for (int i = 0; i < _inverseMass.Length; i++)
+        fixed (double* v = velocities, f = forces, kick = _halfKick)
         {
-            double kick = half * _inverseMass[i];
-            velocities[3 * i] += kick * forces[3 * i];
-            velocities[3 * i + 1] += kick * forces[3 * i + 1];
-            velocities[3 * i + 2] += kick * forces[3 * i + 2];
+            for (int k = 0; k < _noise.Length; k++)
+                v[k] += kick[k] * f[k];
         }
     }
 }

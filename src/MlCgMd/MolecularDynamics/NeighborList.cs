@@ -1,14 +1,26 @@
 namespace MlCgMd.MolecularDynamics;
 
 /// <summary>
-/// Verlet half list (each non-excluded pair once, i &lt; j) within the per type-pair cutoff plus
-/// skin, built from a cell list and rebuilt when some bead has moved more than half the skin
-/// since the last build. Storage is CSR: the neighbours of i are Neighbors[Start[i]..Start[i+1]).
-/// All buffers are reused, so a rebuild allocates only when the list outgrows its capacity.
+/// Verlet half list (each non-excluded pair once) within the per type-pair cutoff plus skin, built
+/// from a cell list and rebuilt when some bead has moved more than half the skin since the last
+/// build. Beads are counting-sorted by cell so each cell's beads are contiguous, and only half of
+/// the 26 neighbour cells are visited. Storage is CSR in that cell order: row r belongs to bead
+/// RowOwner[r] and lists its partners Neighbors[RowStart[r]..RowStart[r+1]). All buffers are
+/// reused, so a rebuild allocates only when the list outgrows its capacity.
 /// </summary>
 internal sealed class NeighborList
 {
     private const int MaxCellsPerBead = 8;
+
+    /// <summary>Half stencil: the 13 neighbour cells "after" a cell (own cell handled separately).</summary>
+    private static readonly (int X, int Y, int Z)[] HalfStencil =
+    [
+        (1, 0, 0),
+        (-1, 1, 0), (0, 1, 0), (1, 1, 0),
+        (-1, -1, 1), (0, -1, 1), (1, -1, 1),
+        (-1, 0, 1), (0, 0, 1), (1, 0, 1),
+        (-1, 1, 1), (0, 1, 1), (1, 1, 1),
+    ];
 
     private readonly int _count;
     private readonly int[] _types;
@@ -19,11 +31,13 @@ internal sealed class NeighborList
     private readonly int[] _exclusionStart;
     private readonly int[] _exclusions;
     private readonly double[] _reference;
-    private readonly int[] _next;
     private readonly int[] _cellOf;
-    private int[] _cellHead = [];
+    private readonly double[] _sorted; // [N*3] positions in cell order
+    private readonly int[] _sortedType;
+    private int[] _cellStart = [];
 
-    public readonly int[] Start;
+    public readonly int[] RowOwner;
+    public readonly int[] RowStart;
     public int[] Neighbors { get; private set; }
     public int BuildCount { get; private set; }
 
@@ -41,9 +55,11 @@ internal sealed class NeighborList
             throw new ArgumentException($"Periodic box edge {box.Length} is shorter than twice the cutoff plus skin ({2 * _cellSize}); the minimum image would be ambiguous.");
         (_exclusionStart, _exclusions) = BuildExclusions(_count, excludedPairs);
         _reference = new double[3 * _count];
-        _next = new int[_count];
         _cellOf = new int[_count];
-        Start = new int[_count + 1];
+        _sorted = new double[3 * _count];
+        _sortedType = new int[_count];
+        RowOwner = new int[_count];
+        RowStart = new int[_count + 1];
         Neighbors = new int[Math.Max(16, 16 * _count)];
     }
 
@@ -51,9 +67,7 @@ internal sealed class NeighborList
     {
         var start = new int[count + 1];
         foreach (var (i, j) in pairs)
-        {
             start[Math.Min(i, j) + 1]++;
-        }
         for (int i = 0; i < count; i++)
             start[i + 1] += start[i];
         var partners = new int[start[count]];
@@ -84,8 +98,106 @@ internal sealed class NeighborList
     {
         Array.Copy(positions, _reference, positions.Length);
         BuildCount++;
+        var grid = CellGrid(positions);
+        SortByCell(positions, grid);
 
-        // Cell grid: over the box when periodic, over the bounding box of the beads when open.
+        int written = 0;
+        for (int cz = 0; cz < grid.Nz; cz++)
+            for (int cy = 0; cy < grid.Ny; cy++)
+                for (int cx = 0; cx < grid.Nx; cx++)
+                {
+                    int cell = (cz * grid.Ny + cy) * grid.Nx + cx;
+                    for (int a = _cellStart[cell]; a < _cellStart[cell + 1]; a++)
+                    {
+                        RowStart[a] = written;
+                        // The own cell: only later beads of it, so each pair appears once.
+                        written = Collect(a, a + 1, _cellStart[cell + 1], written);
+                        foreach (var (ox, oy, oz) in HalfStencil)
+                        {
+                            int other = grid.Neighbour(cx + ox, cy + oy, cz + oz);
+                            if (other >= 0)
+                                written = Collect(a, _cellStart[other], _cellStart[other + 1], written);
+                        }
+                    }
+                }
+        RowStart[_count] = written;
+    }
+
+    /// <summary>Appends to row a (cell order) the beads of sorted range [from, to) within list range.</summary>
+    private unsafe int Collect(int a, int from, int to, int written)
+    {
+        if (from >= to) return written;
+        if (Neighbors.Length - written < to - from)
+        {
+            int[] grown = new int[Math.Max(2 * Neighbors.Length, written + to - from)];
+            Array.Copy(Neighbors, grown, written);
+            Neighbors = grown;
+        }
+        int owner = RowOwner[a];
+        bool periodic = _box.IsPeriodic;
+        double length = _box.Length;
+        fixed (double* x = _sorted, cutoff = _listCutoffSquared)
+        fixed (int* type = _sortedType, neighbors = Neighbors, rowOwner = RowOwner)
+        {
+            double xa = x[3 * a], ya = x[3 * a + 1], za = x[3 * a + 2];
+            int row = type[a] * 4;
+            for (int b = from; b < to; b++)
+            {
+                double dx = x[3 * b] - xa, dy = x[3 * b + 1] - ya, dz = x[3 * b + 2] - za;
+                if (periodic)
+                {
+                    dx -= length * Math.Round(dx / length);
+                    dy -= length * Math.Round(dy / length);
+                    dz -= length * Math.Round(dz / length);
+                }
+                if (dx * dx + dy * dy + dz * dz >= cutoff[row + type[b]]) continue;
+                int partner = rowOwner[b];
+                if (IsExcluded(Math.Min(owner, partner), Math.Max(owner, partner))) continue;
+                neighbors[written++] = partner;
+            }
+        }
+        return written;
+    }
+
+    private bool IsExcluded(int low, int high)
+    {
+        for (int k = _exclusionStart[low]; k < _exclusionStart[low + 1]; k++)
+            if (_exclusions[k] == high) return true;
+        return false;
+    }
+
+    /// <summary>Counting sort of beads by cell: fills _cellStart, RowOwner, _sorted and _sortedType.</summary>
+    private void SortByCell(double[] positions, Grid grid)
+    {
+        int cells = grid.Nx * grid.Ny * grid.Nz;
+        if (_cellStart.Length < cells + 1)
+            _cellStart = new int[cells + 1];
+        Array.Clear(_cellStart, 0, cells + 1);
+        for (int i = 0; i < _count; i++)
+        {
+            int c = grid.CellOf(positions[3 * i], positions[3 * i + 1], positions[3 * i + 2]);
+            _cellOf[i] = c;
+            _cellStart[c + 1]++;
+        }
+        for (int c = 0; c < cells; c++)
+            _cellStart[c + 1] += _cellStart[c];
+        // Place beads in cell order, keeping bead order within a cell (deterministic).
+        for (int i = 0; i < _count; i++)
+        {
+            int a = _cellStart[_cellOf[i]]++;
+            RowOwner[a] = i;
+            _sorted[3 * a] = positions[3 * i];
+            _sorted[3 * a + 1] = positions[3 * i + 1];
+            _sorted[3 * a + 2] = positions[3 * i + 2];
+            _sortedType[a] = _types[i];
+        }
+        for (int c = cells; c > 0; c--)
+            _cellStart[c] = _cellStart[c - 1];
+        _cellStart[0] = 0;
+    }
+
+    private Grid CellGrid(double[] positions)
+    {
         double minX, minY, minZ, extentX, extentY, extentZ;
         if (_box.IsPeriodic)
         {
@@ -110,100 +222,41 @@ internal sealed class NeighborList
         }
         double cell = _cellSize;
         // A stretched open chain would need a huge sparse grid: coarsen cells instead.
-        while (CellCount(extentX, cell) * (long)CellCount(extentY, cell) * CellCount(extentZ, cell) > MaxCellsPerBead * (long)_count + 27)
+        while (Count(extentX, cell) * (long)Count(extentY, cell) * Count(extentZ, cell) > MaxCellsPerBead * (long)_count + 27)
             cell *= 1.26;
-        int nx = CellCount(extentX, cell), ny = CellCount(extentY, cell), nz = CellCount(extentZ, cell);
-        bool periodicWrap = _box.IsPeriodic && nx >= 3 && ny >= 3 && nz >= 3;
-        if (_box.IsPeriodic && !periodicWrap)
+        int nx = Count(extentX, cell), ny = Count(extentY, cell), nz = Count(extentZ, cell);
+        bool wrap = _box.IsPeriodic;
+        // A periodic box under three cells per edge would visit a cell twice: use one cell (all pairs).
+        if (wrap && (nx < 3 || ny < 3 || nz < 3))
             nx = ny = nz = 1;
-        int cells = nx * ny * nz;
-        if (_cellHead.Length < cells)
-            _cellHead = new int[cells];
-        Array.Fill(_cellHead, -1, 0, cells);
-        double invCellX = nx / extentX, invCellY = ny / extentY, invCellZ = nz / extentZ;
-        for (int i = _count - 1; i >= 0; i--)
+        return new Grid(nx, ny, nz, minX, minY, minZ, extentX, extentY, extentZ, wrap && nx >= 3);
+    }
+
+    private static int Count(double extent, double cell) => Math.Max(1, (int)(extent / cell));
+
+    private readonly record struct Grid(int Nx, int Ny, int Nz, double MinX, double MinY, double MinZ,
+        double ExtentX, double ExtentY, double ExtentZ, bool Wrap)
+    {
+        public int CellOf(double x, double y, double z) =>
+            (Index(z - MinZ, ExtentZ, Nz) * Ny + Index(y - MinY, ExtentY, Ny)) * Nx + Index(x - MinX, ExtentX, Nx);
+
+        private static int Index(double offset, double extent, int n)
         {
-            int cx = CellIndex(positions[3 * i] - minX, invCellX, nx, extentX);
-            int cy = CellIndex(positions[3 * i + 1] - minY, invCellY, ny, extentY);
-            int cz = CellIndex(positions[3 * i + 2] - minZ, invCellZ, nz, extentZ);
-            int c = (cz * ny + cy) * nx + cx;
-            _cellOf[i] = c;
-            _next[i] = _cellHead[c];
-            _cellHead[c] = i;
+            if (n == 1) return 0;
+            double wrapped = offset - extent * Math.Floor(offset / extent);
+            return Math.Clamp((int)(wrapped * n / extent), 0, n - 1);
         }
 
-        double length = _box.Length;
-        int written = 0;
-        for (int i = 0; i < _count; i++)
+        /// <summary>Flat index of cell (x, y, z), wrapped when periodic, -1 outside an open grid.</summary>
+        public int Neighbour(int x, int y, int z)
         {
-            Start[i] = written;
-            int c = _cellOf[i];
-            int cx = c % nx, cy = c / nx % ny, cz = c / (nx * ny);
-            double xi = positions[3 * i], yi = positions[3 * i + 1], zi = positions[3 * i + 2];
-            int rowType = _types[i] * 4;
-            int excludedFrom = _exclusionStart[i], excludedTo = _exclusionStart[i + 1];
-            int spanX = Math.Min(nx, 3), spanY = Math.Min(ny, 3), spanZ = Math.Min(nz, 3);
-            for (int oz = 0; oz < spanZ; oz++)
+            if (Wrap)
             {
-                int z = NeighbourCell(cz, oz, nz, periodicWrap);
-                if (z < 0) continue;
-                for (int oy = 0; oy < spanY; oy++)
-                {
-                    int y = NeighbourCell(cy, oy, ny, periodicWrap);
-                    if (y < 0) continue;
-                    for (int ox = 0; ox < spanX; ox++)
-                    {
-                        int x = NeighbourCell(cx, ox, nx, periodicWrap);
-                        if (x < 0) continue;
-                        for (int j = _cellHead[(z * ny + y) * nx + x]; j >= 0; j = _next[j])
-                        {
-                            if (j <= i) continue;
-                            double dx = positions[3 * j] - xi, dy = positions[3 * j + 1] - yi, dz = positions[3 * j + 2] - zi;
-                            if (_box.IsPeriodic)
-                            {
-                                dx -= length * Math.Round(dx / length);
-                                dy -= length * Math.Round(dy / length);
-                                dz -= length * Math.Round(dz / length);
-                            }
-                            if (dx * dx + dy * dy + dz * dz >= _listCutoffSquared[rowType + _types[j]]) continue;
-                            if (IsExcluded(j, excludedFrom, excludedTo)) continue;
-                            if (written == Neighbors.Length)
-                            {
-                                int[] grown = new int[2 * Neighbors.Length];
-                                Array.Copy(Neighbors, grown, written);
-                                Neighbors = grown;
-                            }
-                            Neighbors[written++] = j;
-                        }
-                    }
-                }
+                x = (x + Nx) % Nx; y = (y + Ny) % Ny; z = (z + Nz) % Nz;
             }
+            else if (x < 0 || y < 0 || z < 0 || x >= Nx || y >= Ny || z >= Nz)
+                return -1;
+            return (z * Ny + y) * Nx + x;
         }
-        Start[_count] = written;
-    }
-
-    private static int CellCount(double extent, double cell) => Math.Max(1, (int)(extent / cell));
-
-    private static int CellIndex(double offset, double invCell, int n, double extent)
-    {
-        if (n == 1) return 0;
-        double wrapped = offset - extent * Math.Floor(offset / extent);
-        return Math.Clamp((int)(wrapped * invCell), 0, n - 1);
-    }
-
-    /// <summary>Neighbour cell along one axis for offset 0,1,2 (= -1,0,+1), or -1 outside an open grid.</summary>
-    private static int NeighbourCell(int cell, int offset, int n, bool wrap)
-    {
-        if (n < 3) return offset < n ? offset : -1;
-        int c = cell + offset - 1;
-        if (wrap) return (c + n) % n;
-        return c >= 0 && c < n ? c : -1;
-    }
-
-    private bool IsExcluded(int j, int from, int to)
-    {
-        for (int k = from; k < to; k++)
-            if (_exclusions[k] == j) return true;
-        return false;
     }
 }
