@@ -10,6 +10,7 @@ internal static class BenchCommand
         var bench = new Command("bench", "Benchmarks against a peer measured in the same run (PyTorch, LAMMPS).");
         // One line per benchmark: bench.Subcommands.Add(Bench<Name>Command.Create());
         bench.Subcommands.Add(BenchProcessorCommand.Create());
+        bench.Subcommands.Add(BenchMdCommand.Create());
         return bench;
     }
 }

@@ -12,5 +12,6 @@ internal static class CommandCatalog
         yield return AnalyzeCommand.Create();
         yield return ReportCommand.Create();
         yield return BenchCommand.Create();
+        yield return ValidateMdCommand.Create();
     }
 }
