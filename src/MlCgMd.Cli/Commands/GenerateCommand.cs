@@ -1,0 +1,37 @@
+using System.CommandLine;
+using MlCgMd.Data;
+using MlCgMd.Generation;
+using MlCgMd.Systems;
+
+namespace MlCgMd.Cli.Commands;
+
+/// <summary>`mlcgmd generate --config data/configs/chain-TIER.json --out DIR`: reference MD datasets.</summary>
+internal static class GenerateCommand
+{
+    public static Command Create()
+    {
+        var config = new Option<FileInfo>("--config") { Description = "dataset tier config (data/configs/chain-*.json)", Required = true };
+        var output = new Option<DirectoryInfo>("--out") { Description = "dataset folder to write (resumes if it exists)", Required = true };
+        var threads = new Option<int>("--threads") { Description = "chains simulated in parallel (0: all cores)" };
+        var command = new Command("generate", "Run the reference MD and write a dataset in the original layout (resumable).")
+        {
+            config, output, threads,
+        };
+        command.SetAction(parse => CommandAction.Run(() =>
+        {
+            ChainDatasetConfig settings = ChainDatasetConfigLoader.Load(parse.GetValue(config)!.FullName);
+            string outDirectory = parse.GetValue(output)!.FullName;
+            int workers = parse.GetValue(threads) is > 0 and var t ? t : Environment.ProcessorCount;
+            Console.WriteLine($"generating the '{settings.Tier}' tier into {outDirectory} on {workers} threads");
+            var line = new ProgressLine(TimeSpan.FromSeconds(5));
+            DatasetInfo info = new DatasetGenerator(settings, outDirectory, workers).Run(new InlineProgress<GenerationProgress>(p =>
+                line.Report(p.ChainsDone == p.ChainsTotal, () =>
+                    $"{p.Split}: {p.ChainsDone}/{p.ChainsTotal} chains ({p.ChainsSkipped} already done)  " +
+                    $"{p.MdStepsPerSecond / 1e3:F1}k MD steps/s  elapsed {ProgressLine.Format(p.Elapsed)}  ETA {ProgressLine.Format(p.Remaining)}")));
+            Console.WriteLine($"done: frames every {info.FrameInterval:G4} τ; " +
+                              string.Join(", ", info.Frames.Select(f => $"{f.Key} {f.Value} frames")));
+            return 0;
+        }));
+        return command;
+    }
+}

@@ -1,0 +1,99 @@
+using System.Diagnostics;
+using MlCgMd.Data;
+using MlCgMd.MolecularDynamics;
+using MlCgMd.Systems;
+
+namespace MlCgMd.Generation;
+
+/// <summary>
+/// Writes a chain dataset from a tier config (data/configs/chain-*.json) in the original
+/// layout: one folder per chain (position.h5, ptype.h5, bond.h5, rgs.h5), split files
+/// train.txt / val.txt / test_class2.txt, and dataset.json with the time units. Chains run in
+/// parallel; each is written (into a temporary folder, then renamed) as soon as it finishes,
+/// so an interrupted generation resumes without redoing finished chains.
+/// </summary>
+public sealed class DatasetGenerator(ChainDatasetConfig config, string outputDirectory, int threads)
+{
+    /// <summary>The official split file of each split name.</summary>
+    public static string SplitFileOf(string split) => split switch
+    {
+        "train" => SplitFiles.ChainTrain,
+        "val" => SplitFiles.ChainValidation,
+        "test" => SplitFiles.ChainTest,
+        _ => split + ".txt",
+    };
+
+    public DatasetInfo Run(IProgress<GenerationProgress>? progress = null, CancellationToken cancel = default)
+    {
+        ForceField forceField = config.LoadForceField();
+        int[] recordEvery = config.Splits.Select(s => s.Run.RecordEvery).Distinct().ToArray();
+        if (recordEvery.Length != 1)
+            throw new InvalidDataException(
+                $"dataset tier '{config.Tier}': every split must record frames at the same interval (record_every), " +
+                $"so a model step means the same time everywhere; got {string.Join(", ", recordEvery)}");
+        Directory.CreateDirectory(outputDirectory);
+        DatasetInfo previous = DatasetInfo.TryRead(outputDirectory) ?? new DatasetInfo();
+        var frames = new Dictionary<string, int>();
+        var seconds = new Dictionary<string, double>(previous.MdSeconds);
+        var steps = new Dictionary<string, long>(previous.MdSteps);
+
+        foreach (DatasetSplit split in config.Splits)
+        {
+            ChainSystemSpec[] chains = config.Systems(split.Name);
+            var pending = chains.Where(c => !Directory.Exists(Path.Combine(outputDirectory, c.System.Name))).ToList();
+            int skipped = chains.Length - pending.Count;
+            long stepsPerChain = split.Run.EquilibrationSteps + split.Run.ProductionSteps;
+            int done = 0;
+            var clock = Stopwatch.StartNew();
+            object gate = new();
+            progress?.Report(new GenerationProgress(split.Name, skipped, chains.Length, skipped, 0, TimeSpan.Zero, TimeSpan.Zero));
+            ChainEnsemble.Run(pending, forceField, split.Run, threads, (k, trajectory) =>
+            {
+                Write(pending[k], trajectory);
+                lock (gate)
+                {
+                    done++;
+                    double elapsed = clock.Elapsed.TotalSeconds;
+                    double rate = done * stepsPerChain / Math.Max(elapsed, 1e-9);
+                    double remaining = (pending.Count - done) * stepsPerChain / Math.Max(rate, 1e-9);
+                    progress?.Report(new GenerationProgress(split.Name, skipped + done, chains.Length, skipped, rate,
+                        clock.Elapsed, TimeSpan.FromSeconds(remaining)));
+                }
+            }, cancel);
+            if (pending.Count > 0)
+            {
+                seconds[split.Name] = seconds.GetValueOrDefault(split.Name) + clock.Elapsed.TotalSeconds;
+                steps[split.Name] = steps.GetValueOrDefault(split.Name) + pending.Count * stepsPerChain;
+            }
+            frames[split.Name] = split.Run.FrameCount;
+            TrajectoryDataset.WriteSplit(Path.Combine(outputDirectory, SplitFileOf(split.Name)), chains.Select(c => c.System.Name));
+        }
+
+        var info = new DatasetInfo
+        {
+            Tier = config.Tier,
+            MdTimeStep = forceField.TimeStep,
+            RecordEvery = recordEvery[0],
+            FrameInterval = forceField.TimeStep * recordEvery[0],
+            ForceField = forceField.Name,
+            Seed = config.Seed,
+            Frames = frames,
+            MdSeconds = seconds,
+            MdSteps = steps,
+        };
+        info.Write(outputDirectory);
+        return info;
+    }
+
+    /// <summary>Writes one chain's folder atomically: into name.tmp, then renamed.</summary>
+    private void Write(ChainSystemSpec chain, MdTrajectory trajectory)
+    {
+        string final = Path.Combine(outputDirectory, chain.System.Name);
+        string temporary = final + ".tmp";
+        if (Directory.Exists(temporary)) Directory.Delete(temporary, recursive: true);
+        int[] bonds = chain.System.Bonds.SelectMany(b => new[] { b.I, b.J }).ToArray();
+        new TrajectoryFolder(temporary).Write(new Trajectory(trajectory.FrameCount,
+            new TrajectoryTopology(chain.System.Types, bonds), trajectory.Positions, trajectory.RgAtFrames()));
+        Directory.Move(temporary, final);
+    }
+}
