@@ -14,6 +14,9 @@ namespace MlCgMd.Generation;
 /// </summary>
 public sealed class DatasetGenerator(ChainDatasetConfig config, string outputDirectory, int threads)
 {
+    /// <summary>Copy of the force field the dataset was generated with.</summary>
+    public const string ForceFieldFile = "forcefield.json";
+
     /// <summary>The official split file of each split name.</summary>
     public static string SplitFileOf(string split) => split switch
     {
@@ -32,6 +35,9 @@ public sealed class DatasetGenerator(ChainDatasetConfig config, string outputDir
                 $"dataset tier '{config.Tier}': every split must record frames at the same interval (record_every), " +
                 $"so a model step means the same time everywhere; got {string.Join(", ", recordEvery)}");
         Directory.CreateDirectory(outputDirectory);
+        // The force field travels with the data: speed comparisons and provenance need it.
+        string forceFieldCopy = Path.Combine(outputDirectory, ForceFieldFile);
+        AtomicFile.Write(forceFieldCopy, (string temporary) => File.Copy(config.ForceFieldPath, temporary, overwrite: true));
         DatasetInfo previous = DatasetInfo.TryRead(outputDirectory) ?? new DatasetInfo();
         var frames = new Dictionary<string, int>();
         var seconds = new Dictionary<string, double>(previous.MdSeconds);

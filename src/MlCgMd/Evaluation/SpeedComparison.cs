@@ -1,0 +1,88 @@
+using System.Diagnostics;
+using MlCgMd.Batching;
+using MlCgMd.Lammps;
+using MlCgMd.Model;
+using MlCgMd.MolecularDynamics;
+using MlCgMd.Simulation;
+using MlCgMd.Systems;
+using MlCgMd.Torch;
+
+namespace MlCgMd.Evaluation;
+
+/// <summary>
+/// Simulated time per wall-clock second on the same systems, measured in one run: the learned
+/// simulator (batched, one model step = dilation recorded frames), the built-in Langevin MD
+/// engine and, when `lmp` is installed, LAMMPS (both engines on one thread, one chain after the other).
+/// </summary>
+public static class SpeedComparison
+{
+    /// <param name="frameInterval">τ per recorded reference frame</param>
+    /// <param name="modelSteps">learned steps to time</param>
+    /// <param name="mdSteps">MD steps per chain to time</param>
+    public static IReadOnlyList<SpeedMeasurement> Measure(GraphSimulator model, IReadOnlyList<CgSystem> systems, ForceField forceField,
+        double frameInterval, long modelSteps, long mdSteps, bool refine, string workDirectory)
+    {
+        var results = new List<SpeedMeasurement> { MeasureLearned(model, systems, frameInterval, modelSteps, refine) };
+        results.Add(MeasureEngine(systems, forceField, mdSteps, "reference MD (C# Langevin)", (system, positions, options) =>
+        {
+            var engine = new MdEngine(system, forceField, SimulationBox.Open, positions, seed: 11);
+            engine.Run(options);
+        }));
+        if (LammpsRunner.IsAvailable())
+        {
+            results.Add(MeasureEngine(systems, forceField, mdSteps, "LAMMPS", (system, positions, options) =>
+                LammpsChainRun.Run(system, forceField, positions, options, seed: 11, Path.Combine(workDirectory, "lammps-" + system.Name))));
+        }
+        return results;
+    }
+
+    private static SpeedMeasurement MeasureLearned(GraphSimulator model, IReadOnlyList<CgSystem> systems, double frameInterval,
+                                                   long steps, bool refine)
+    {
+        ModelConfig config = model.Config;
+        using var scope = torch.NewDisposeScope();
+        using var noGrad = torch.no_grad();
+        model.eval();
+        ModelBatch batch = BatchAssembler.Build(systems, systems.Select((_, k) => new Window(k, 0)).ToList(),
+            config.SeqLen, config.Dilation, withTarget: false, Device.CPU);
+        var (history, state) = model.PrepareRollout(batch);
+        var refinement = refine ? RefinementOptions.FromConfig(config) : RefinementOptions.Off;
+        var clock = Stopwatch.StartNew();
+        for (long step = 0; step < steps; step++)
+        {
+            using var stepScope = torch.NewDisposeScope();
+            var (next, _) = model.Predict(history, state, deterministic: false, refinement);
+            Tensor advanced = torch.cat([history.narrow(1, 1, history.size(1) - 1), next.unsqueeze(1)], dim: 1);
+            stepScope.MoveToOuter(advanced);
+            history = advanced;
+        }
+        double seconds = clock.Elapsed.TotalSeconds;
+        string name = config.HasScoreGn && refine ? "learned simulator (with Score GNN)" : "learned simulator";
+        return new SpeedMeasurement(name, systems.Count, steps * config.Dilation * frameInterval, seconds);
+    }
+
+    private static SpeedMeasurement MeasureEngine(IReadOnlyList<CgSystem> systems, ForceField forceField, long steps, string name,
+                                                  Action<PolymerSystem, double[], MdRunOptions> run)
+    {
+        var options = new MdRunOptions(0, steps, RecordEvery: (int)steps, RgEvery: (int)steps);
+        var clock = new Stopwatch();
+        foreach (CgSystem system in systems)
+        {
+            PolymerSystem polymer = ToPolymer(system);
+            double[] positions = system.ReadFrames(system.FrameCount - 1, 1, 1).Select(v => (double)v).ToArray();
+            clock.Start();
+            run(polymer, positions, options);
+            clock.Stop();
+        }
+        return new SpeedMeasurement(name, systems.Count, steps * forceField.TimeStep, clock.Elapsed.TotalSeconds);
+    }
+
+    /// <summary>The MD topology of a dataset system (types and bonds; unit masses as in the polymer model).</summary>
+    private static PolymerSystem ToPolymer(CgSystem system)
+    {
+        int[] bonds = system.Topology.Bonds;
+        var pairs = Enumerable.Range(0, bonds.Length / 2).Select(b => (bonds[2 * b], bonds[2 * b + 1])).ToArray();
+        return new PolymerSystem(system.Name, "", system.Topology.ParticleTypes, pairs,
+            Enumerable.Repeat(1.0, system.ParticleCount).ToArray());
+    }
+}
