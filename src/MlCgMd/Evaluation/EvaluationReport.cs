@@ -16,11 +16,31 @@ public static class EvaluationReport
         var report = new HtmlReport(title);
         report.Section("What was run");
         if (context is not null) report.Paragraph(context);
-        report.Paragraph($"{result.Polymers.Count} unseen test polymers were rolled out for {result.Steps} steps of " +
+        report.Paragraph($"{result.SystemCount} unseen test polymers were rolled out for {result.Steps} steps of " +
                          $"{F(result.StepTau)} τ each ({F(result.Steps * result.StepTau)} τ per polymer), " +
                          (result.Refined ? "with" : "without") + " Score-GNN refinement. " +
                          $"Both the rollout and the reference MD are analysed at CG level with the same METIS beads.");
 
+        if (result.StoppedBeforeTwoFrames.Count > 0)
+            report.Paragraph($"{result.StoppedBeforeTwoFrames.Count} of them were stopped by a stability check before two frames " +
+                             "were written and have no structural statistics: " +
+                             string.Join("; ", result.StoppedBeforeTwoFrames.Select(s => $"{s.Name} at step {s.FailedStep} ({s.Failure})")) + ".");
+        if (result.Polymers.Count > 0) AddComparisons(report, result);
+        AddStability(report, result, withoutScore);
+        if (speeds is { Count: > 0 })
+        {
+            report.Section("Speed");
+            report.Figure(PaperFigures.SpeedUp(speeds.Select(s => (s.Engine, s.TauPerSecond)).ToList()),
+                "Simulated time per wall-clock second on the same systems, measured in one run.");
+            report.Table(["engine", "systems", "τ per system", "wall s", "τ / s"],
+                speeds.Select(s => (IReadOnlyList<object?>)[s.Engine, s.Systems, s.SimulatedTauPerSystem, s.WallSeconds, s.TauPerSecond]));
+        }
+        report.Metrics(new { evaluation = result.Summary(), ablation = withoutScore?.Summary(), speeds });
+        return report;
+    }
+
+    private static void AddComparisons(HtmlReport report, EvaluationResult result)
+    {
         report.Section("Structure: radius of gyration");
         if (result.MeanRg is { } rg)
             report.Paragraph($"Mean CG Rg per polymer, learned vs reference: Pearson r² = {F(rg.PearsonRSquared)} " +
@@ -58,27 +78,21 @@ public static class EvaluationReport
         PolymerEvaluation shown = result.Polymers.OrderByDescending(p => p.Beads).First();
         report.Figure(PaperFigures.ContactMaps(shown), "Bead contact frequencies (contact: closer than the mean CG bond length).");
         report.Figure(PaperFigures.BondLengths(result), "CG bond-length distributions over all test polymers.");
+    }
 
+    private static void AddStability(HtmlReport report, EvaluationResult result, EvaluationResult? withoutScore)
+    {
         report.Section("Stability");
-        report.Paragraph($"{result.FailedSystems} of {result.Polymers.Count} polymers were stopped by a stability check; " +
+        report.Paragraph($"{result.FailedSystems} of {result.SystemCount} polymers were stopped by a stability check " +
+                         $"(mean {F(result.MeanStepsBeforeFailure)} steps before stopping, of {result.Steps}); " +
                          $"{result.FramesWithCollisions} saved frames contain a bead collision.");
         if (withoutScore is not null)
         {
-            report.Paragraph($"Without Score-GNN refinement: {withoutScore.FailedSystems} stopped, " +
+            report.Paragraph($"Without Score-GNN refinement: {withoutScore.FailedSystems} stopped " +
+                             $"(mean {F(withoutScore.MeanStepsBeforeFailure)} steps before stopping), " +
                              $"{withoutScore.FramesWithCollisions} frames with collisions.");
             report.Figure(PaperFigures.ScoreGnnAblation(result, withoutScore), "The same rollouts with and without the Score GNN.");
         }
-
-        if (speeds is { Count: > 0 })
-        {
-            report.Section("Speed");
-            report.Figure(PaperFigures.SpeedUp(speeds.Select(s => (s.Engine, s.TauPerSecond)).ToList()),
-                "Simulated time per wall-clock second on the same systems, measured in one run.");
-            report.Table(["engine", "systems", "τ per system", "wall s", "τ / s"],
-                speeds.Select(s => (IReadOnlyList<object?>)[s.Engine, s.Systems, s.SimulatedTauPerSystem, s.WallSeconds, s.TauPerSecond]));
-        }
-        report.Metrics(new { evaluation = result.Summary(), ablation = withoutScore?.Summary(), speeds });
-        return report;
     }
 
     private static string F(double value) => value.ToString("G3", CultureInfo.InvariantCulture);

@@ -6,7 +6,10 @@ namespace MlCgMd.Evaluation;
 /// <summary>All polymers of a rollout against reference MD, with the across-polymer statistics the paper reports.</summary>
 public sealed record EvaluationResult
 {
+    /// <summary>Polymers with at least two rollout frames (including ones stopped later by a stability check).</summary>
     public required IReadOnlyList<PolymerEvaluation> Polymers { get; init; }
+    /// <summary>Systems stopped by a stability check before writing two frames: nothing to compare.</summary>
+    public required IReadOnlyList<RolloutSystem> StoppedBeforeTwoFrames { get; init; }
     public required bool HasScoreGn { get; init; }
     public required bool Refined { get; init; }
     public required long Steps { get; init; }
@@ -17,15 +20,22 @@ public sealed record EvaluationResult
     public ScatterStatistics? MeanRg { get; init; }
     /// <summary>Rg² relaxation time per polymer (integral estimator), rollout vs reference (the paper's 0.48).</summary>
     public ScatterStatistics? RelaxationTime { get; init; }
-    public int FailedSystems => Polymers.Count(p => p.FailedStep is not null);
+    public int SystemCount => Polymers.Count + StoppedBeforeTwoFrames.Count;
+    public int FailedSystems => Polymers.Count(p => p.FailedStep is not null) + StoppedBeforeTwoFrames.Count;
+    /// <summary>Mean first failing step over all systems, counting a stable system as the full length.</summary>
+    public double MeanStepsBeforeFailure =>
+        Polymers.Select(p => (double)(p.FailedStep ?? Steps)).Concat(StoppedBeforeTwoFrames.Select(s => (double)(s.FailedStep ?? 0)))
+            .DefaultIfEmpty(0).Average();
     public int FramesWithCollisions => Polymers.Sum(p => p.FramesWithCollisions);
 
-    internal static EvaluationResult From(RolloutManifest manifest, List<PolymerEvaluation> polymers, double frameInterval)
+    internal static EvaluationResult From(RolloutManifest manifest, List<PolymerEvaluation> polymers, List<RolloutSystem> stoppedEarly,
+                                          double frameInterval)
     {
         var withTau = polymers.Where(p => p.ReferenceTau is not null && p.RolloutTau is not null).ToList();
         return new EvaluationResult
         {
             Polymers = polymers,
+            StoppedBeforeTwoFrames = stoppedEarly,
             HasScoreGn = manifest.HasScoreGn,
             Refined = manifest.HasScoreGn && manifest.Options.Refine,
             Steps = manifest.Options.Steps,
@@ -50,7 +60,10 @@ public sealed record EvaluationResult
         has_score_gn = HasScoreGn,
         refined = Refined,
         rollout_wall_seconds = RolloutWallSeconds,
+        systems = SystemCount,
         failed_systems = FailedSystems,
+        mean_steps_before_failure = MeanStepsBeforeFailure,
+        stopped_before_two_frames = StoppedBeforeTwoFrames.Select(s => new { name = s.Name, failed_step = s.FailedStep, failure = s.Failure }),
         frames_with_collisions = FramesWithCollisions,
         mean_rg = MeanRg,
         relaxation_time = RelaxationTime,

@@ -126,10 +126,9 @@ public static class PaperFigures
         failed.Add(new BarSeries(categories, [withScore.FailedSystems, withoutScore.FailedSystems]) { ValueFormat = "0" });
         var collisions = new Axes { Title = "Rollout frames with a bead collision", YLabel = "frames" };
         collisions.Add(new BarSeries(categories, [withScore.FramesWithCollisions, withoutScore.FramesWithCollisions]) { ValueFormat = "0" });
-        var w1 = new Axes { Title = "Rg² distribution distance", YLabel = "mean W1 (σ²)" };
-        w1.Add(new BarSeries(categories, [withScore.Polymers.Average(p => p.Rg2Distribution.Wasserstein1),
-            withoutScore.Polymers.Average(p => p.Rg2Distribution.Wasserstein1)]) { ValueFormat = "G3" });
-        return new Figure(failed, collisions, w1) { Columns = 3, Title = "Score-GNN ablation", PanelWidth = 300 };
+        var survival = new Axes { Title = "Steps before a stability check stopped the rollout", YLabel = "mean steps" };
+        survival.Add(new BarSeries(categories, [withScore.MeanStepsBeforeFailure, withoutScore.MeanStepsBeforeFailure]) { ValueFormat = "G4" });
+        return new Figure(failed, survival, collisions) { Columns = 3, Title = "Score-GNN ablation", PanelWidth = 300 };
     }
 
     /// <summary>Simulated time per wall-clock second for each engine (log scale).</summary>

@@ -26,13 +26,20 @@ public static class RolloutEvaluator
         RolloutManifest manifest = RolloutManifest.Read(rolloutDirectory);
         double rolloutDt = manifest.Options.SaveEvery * manifest.Dilation * frameInterval;
         var polymers = new List<PolymerEvaluation>();
+        var stoppedEarly = new List<RolloutSystem>();
         foreach (RolloutSystem system in manifest.Systems)
         {
+            // A system stopped before writing two frames has nothing to compare; it is reported as failed.
+            if (system.FramesWritten < 2)
+            {
+                stoppedEarly.Add(system);
+                continue;
+            }
             string rolloutPath = Path.Combine(rolloutDirectory, system.File);
             var folder = new TrajectoryFolder(Path.Combine(dataDirectory, system.Name));
             polymers.Add(EvaluateOne(system, rolloutPath, folder, frameInterval, rolloutDt, manifest.CollisionDistance, contactCutoff));
         }
-        return EvaluationResult.From(manifest, polymers, frameInterval);
+        return EvaluationResult.From(manifest, polymers, stoppedEarly, frameInterval);
     }
 
     private static PolymerEvaluation EvaluateOne(RolloutSystem system, string rolloutPath, TrajectoryFolder folder,
@@ -41,11 +48,6 @@ public static class RolloutEvaluator
     {
         var (map, bonds) = ReadMapping(rolloutPath, folder);
         PositionFrames reference = ReferenceCg(folder, map);
-        if (system.FramesWritten < 2)
-            throw new InvalidDataException(
-                $"{rolloutPath}: only {system.FramesWritten} rollout frames were written" +
-                (system.Failure is null ? "" : $" (stopped at step {system.FailedStep}: {system.Failure})") +
-                "; at least 2 are needed to compare with the reference");
         var rollout = new PositionFrames(RolloutFile.ReadPositions(rolloutPath, system.FramesWritten), map.BeadCount);
 
         double[] refRg2 = RadiusOfGyration.SquaredPerFrame(reference, map.BeadWeights);

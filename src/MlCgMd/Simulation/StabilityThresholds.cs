@@ -5,8 +5,10 @@ namespace MlCgMd.Simulation;
 /// <summary>
 /// When a rollout counts as failed: two CG beads closer than <see cref="CollisionDistance"/>
 /// (a "bead collision"), or a CG bond longer than <see cref="MaxBondLength"/>. Defaults come
-/// from the reference MD of the same systems: the 0.1% quantile of non-bonded CG pair
-/// distances, and 1.5× the longest CG bond seen.
+/// from the reference MD of the same systems: the 0.1% quantile of the closest non-bonded CG
+/// pair distance of each frame (so the reference itself would be flagged in about 0.1% of its
+/// frames; a quantile over all pairs would flag it every few frames), and 1.5× the longest CG
+/// bond seen.
 /// </summary>
 public sealed record StabilityThresholds(double CollisionDistance, double MaxBondLength)
 {
@@ -14,9 +16,9 @@ public sealed record StabilityThresholds(double CollisionDistance, double MaxBon
     public const double BondFactor = 1.5;
 
     /// <summary>Measures the reference CG geometry over up to <paramref name="framesPerSystem"/> evenly spaced frames.</summary>
-    public static StabilityThresholds FromReference(IReadOnlyList<CgSystem> systems, int framesPerSystem = 50)
+    public static StabilityThresholds FromReference(IReadOnlyList<CgSystem> systems, int framesPerSystem = 200)
     {
-        var pairDistances = new List<double>();
+        var closestPerFrame = new List<double>();
         double longestBond = 0;
         foreach (CgSystem system in systems)
         {
@@ -31,19 +33,21 @@ public sealed record StabilityThresholds(double CollisionDistance, double MaxBon
             for (int f = 0; f < frames; f++)
             {
                 var x = cg.AsSpan(f * m * 3, m * 3);
+                double closest = double.PositiveInfinity;
                 for (int i = 0; i < m; i++)
                     for (int j = i + 1; j < m; j++)
                     {
                         double d = Distance(x, i, j);
                         if (bonded.Contains((i, j))) longestBond = Math.Max(longestBond, d);
-                        else pairDistances.Add(d);
+                        else closest = Math.Min(closest, d);
                     }
+                if (double.IsFinite(closest)) closestPerFrame.Add(closest);
             }
         }
-        if (pairDistances.Count == 0)
+        if (closestPerFrame.Count == 0)
             throw new InvalidDataException("the reference systems have no non-bonded CG bead pairs to set a collision distance");
-        pairDistances.Sort();
-        double quantile = pairDistances[(int)Math.Floor(PairQuantile * (pairDistances.Count - 1))];
+        closestPerFrame.Sort();
+        double quantile = closestPerFrame[(int)Math.Floor(PairQuantile * (closestPerFrame.Count - 1))];
         return new StabilityThresholds(quantile, longestBond > 0 ? longestBond * BondFactor : double.PositiveInfinity);
     }
 
