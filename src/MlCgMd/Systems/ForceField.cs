@@ -56,15 +56,4 @@ public sealed class ForceField
 
     /// <summary>Largest pair cutoff, in sigma.</summary>
     public double MaxCutoff => _pairs.Max(p => p.Cutoff);
-
-    /// <summary>Same force field with other run settings (a benchmark or test may vary the skin or step).</summary>
-    public ForceField With(double? timeStep = null, double? neighborSkin = null, double? damping = null)
-    {
-        var table = new PairParameters[TypeCount, TypeCount];
-        for (int a = 0; a < TypeCount; a++)
-            for (int b = 0; b < TypeCount; b++)
-                table[a, b] = Pair(a, b);
-        return new ForceField(Name, table, Bond, ShiftPairEnergy, Temperature, damping ?? Damping,
-            timeStep ?? TimeStep, neighborSkin ?? NeighborSkin);
-    }
 }

@@ -1,3 +1,4 @@
+using Xunit.Abstractions;
 using MlCgMd.Lammps;
 using MlCgMd.MolecularDynamics;
 using MlCgMd.Systems;
@@ -6,7 +7,7 @@ using MlCgMd.Tests.MolecularDynamics;
 namespace MlCgMd.Tests.Lammps;
 
 /// <summary>The C# engine and LAMMPS (run 0 on the same data file) agree on energies and forces.</summary>
-public class LammpsCrossCheckTests
+public class LammpsCrossCheckTests(ITestOutputHelper output)
 {
     public static TheoryData<string> Configurations => ["swollen", "globule", "harmonic", "periodic", "near_cutoff"];
 
@@ -32,6 +33,7 @@ public class LammpsCrossCheckTests
                 $"{name}: energy {energy:R} vs LAMMPS {lammpsEnergy:R}");
             double differenceNorm = Math.Sqrt(forces.Zip(lammpsForces, (a, b) => (a - b) * (a - b)).Sum());
             double norm = Math.Sqrt(lammpsForces.Sum(f => f * f));
+            output.WriteLine($"{name}: N = {system.BeadCount}, energy {energy:R} vs {lammpsEnergy:R} (relative {Math.Abs(energy - lammpsEnergy) / Math.Abs(lammpsEnergy):G3}), force difference norm / norm {differenceNorm / norm:G3}");
             Assert.True(differenceNorm <= 1e-6 * norm, $"{name}: force difference norm {differenceNorm:G3} vs norm {norm:G3}");
             // LAMMPS dumps wrapped x y z here: they must equal ours up to whole box edges.
             double edge = box.IsPeriodic ? box.Length : double.PositiveInfinity;
