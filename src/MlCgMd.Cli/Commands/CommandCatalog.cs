@@ -7,6 +7,7 @@ internal static class CommandCatalog
 {
     public static IEnumerable<Command> All()
     {
+        yield return QuickstartCommand.Create();
         yield return GenerateCommand.Create();
         yield return TrainCommand.Create();
         yield return SimulateCommand.Create();

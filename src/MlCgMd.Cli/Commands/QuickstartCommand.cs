@@ -1,0 +1,45 @@
+using System.CommandLine;
+using MlCgMd.Generation;
+using MlCgMd.Simulation;
+using MlCgMd.Training;
+using MlCgMd.Workflows;
+
+namespace MlCgMd.Cli.Commands;
+
+/// <summary>`mlcgmd quickstart`: generate, train, roll out, analyse, report — on built-in defaults.</summary>
+internal static class QuickstartCommand
+{
+    public static Command Create()
+    {
+        var run = new Option<DirectoryInfo?>("--run") { Description = "run folder (default: runs/quickstart)" };
+        var configs = new Option<DirectoryInfo?>("--configs") { Description = "config folder (default: the repository's data/configs)" };
+        var command = new Command("quickstart", "The main job: small dataset, small model, rollouts of unseen polymers, HTML report.")
+        {
+            run, configs,
+        };
+        command.SetAction(parse => CommandAction.Run(() =>
+        {
+            string configDirectory = parse.GetValue(configs)?.FullName ?? QuickstartPipeline.LocateConfigDirectory();
+            string runDirectory = parse.GetValue(run)?.FullName ?? Path.GetFullPath(Path.Combine("runs", "quickstart"));
+            var line = new ProgressLine(TimeSpan.FromSeconds(5));
+            var pipeline = new QuickstartPipeline(configDirectory, runDirectory);
+            QuickstartPipeline.Result result = pipeline.Run(
+                message => Console.WriteLine(message),
+                new InlineProgress<GenerationProgress>(p => line.Report(false, () =>
+                    $"  {p.Split}: {p.ChainsDone}/{p.ChainsTotal} chains  {p.MdStepsPerSecond / 1e3:F0}k MD steps/s  ETA {ProgressLine.Format(p.Remaining)}")),
+                new InlineProgress<TrainingProgress>(p => line.Report(p.Step == p.MaxSteps, () =>
+                    $"  step {p.Step}/{p.MaxSteps}  loss {p.Loss:F3}  {p.SamplesPerSecond:F0} samples/s  ETA {ProgressLine.Format(p.Remaining)}" +
+                    (p.ValAccLoss is { } v ? $"  val_acc_nll {v:F3}" : ""))),
+                new InlineProgress<RolloutRunner.Progress>(p => line.Report(false, () =>
+                    $"  rollout step {p.StepsDone}/{p.TotalSteps}  {p.StepsPerSecond:F0} steps/s  ETA {ProgressLine.Format(p.Remaining)}")));
+            Console.WriteLine($"mean Rg r² = {result.Evaluation.MeanRg?.PearsonRSquared:G3}, relaxation-time r² = " +
+                              $"{result.Evaluation.RelaxationTime?.PearsonRSquared:G3}; stopped early: {result.Evaluation.FailedSystems} " +
+                              $"with the Score GNN, {result.Ablation.FailedSystems} without");
+            foreach (var s in result.Speeds) Console.WriteLine($"speed: {s.Engine}: {s.TauPerSecond:G4} τ/s");
+            Console.WriteLine($"metrics: {result.MetricsPath}");
+            Console.WriteLine($"report: {result.ReportPath}");
+            return 0;
+        }));
+        return command;
+    }
+}

@@ -1,0 +1,93 @@
+using System.Text.Json;
+using MlCgMd.Batching;
+using MlCgMd.Data;
+using MlCgMd.Evaluation;
+using MlCgMd.Generation;
+using MlCgMd.Model;
+using MlCgMd.Simulation;
+using MlCgMd.Systems;
+using MlCgMd.Training;
+
+namespace MlCgMd.Workflows;
+
+/// <summary>
+/// The main job on built-in defaults: generate a small dataset with the reference MD engine,
+/// train a small PnR model, roll it out on the unseen test polymers with and without the
+/// Score GNN for as long as their reference trajectories, measure speed against the MD engine
+/// (and LAMMPS when present), analyse and write the HTML report. Every stage resumes.
+/// Configs: data/configs/chain-quickstart.json and train-quickstart.json.
+/// </summary>
+public sealed class QuickstartPipeline(string configDirectory, string runDirectory)
+{
+    public const string DatasetConfig = "chain-quickstart.json";
+    public const string TrainingConfigFile = "train-quickstart.json";
+
+    public sealed record Result(string ReportPath, string MetricsPath, EvaluationResult Evaluation,
+                                EvaluationResult Ablation, IReadOnlyList<SpeedMeasurement> Speeds);
+
+    public string DataDirectory => Path.Combine(runDirectory, "data");
+    public string ModelDirectory => Path.Combine(runDirectory, "model");
+
+    public Result Run(Action<string> log, IProgress<GenerationProgress>? generation = null,
+                      IProgress<TrainingProgress>? training = null, IProgress<RolloutRunner.Progress>? rollout = null)
+    {
+        log("1/5 reference MD: generating the dataset");
+        ChainDatasetConfig datasetConfig = ChainDatasetConfigLoader.Load(Path.Combine(configDirectory, DatasetConfig));
+        DatasetInfo info = new DatasetGenerator(datasetConfig, DataDirectory, Environment.ProcessorCount).Run(generation);
+
+        log("2/5 training the learned simulator");
+        TrainingConfig trainingConfig = TrainingConfig.Load(Path.Combine(configDirectory, TrainingConfigFile));
+        trainingConfig = trainingConfig with { Data = trainingConfig.Data with { Directory = Path.GetFullPath(DataDirectory) } };
+        var trainer = new Trainer(trainingConfig, configDirectory, ModelDirectory);
+        trainer.Run(resume: true, training);
+        using GraphSimulator model = Checkpoint.LoadModel(trainer.BestCheckpoint);
+
+        log("3/5 rolling out the unseen test polymers, with and without the Score GNN");
+        var test = TrajectoryDataset.FromSplit(DataDirectory, Path.Combine(DataDirectory, SplitFiles.ChainTest)).Folders
+            .Select(f => CgSystem.Load(f, model.Config.CgLevel, recursiveMetis: false)).ToList();
+        var thresholds = StabilityThresholds.FromReference(test);
+        long steps = test.Min(s => s.FrameCount) / model.Config.Dilation;
+        var options = new RolloutOptions { Steps = steps, SaveEvery = 1, BatchSize = test.Count, Threads = 1, CheckpointEvery = 200 };
+        string withScore = Path.Combine(runDirectory, "rollout");
+        string withoutScore = Path.Combine(runDirectory, "rollout-no-score");
+        new RolloutRunner(model, options).Run(test, thresholds, withScore, resume: true, trainer.BestCheckpoint, rollout);
+        new RolloutRunner(model, options with { Refine = false }).Run(test, thresholds, withoutScore, resume: true,
+            trainer.BestCheckpoint, rollout);
+
+        log("4/5 speed: learned simulator vs reference MD on the same systems");
+        ForceField forceField = ForceFieldLoader.Load(Path.Combine(DataDirectory, DatasetGenerator.ForceFieldFile));
+        var speeds = SpeedComparison.Measure(model, test, forceField, info.FrameInterval, modelSteps: 200, mdSteps: 20_000,
+            refine: true, Path.Combine(runDirectory, "speed"));
+
+        log("5/5 analysis and report");
+        EvaluationResult evaluation = RolloutEvaluator.Evaluate(withScore, DataDirectory, info.FrameInterval);
+        EvaluationResult ablation = RolloutEvaluator.Evaluate(withoutScore, DataDirectory, info.FrameInterval);
+        string context = $"Quickstart run: {datasetConfig.Splits.Sum(s => s.Chains)} chains of {2 * datasetConfig.MonomersPerChain} beads " +
+                         $"simulated with the built-in Langevin engine (frames every {info.FrameInterval:G3} τ); a small model " +
+                         $"({model.num_parameters():N0} parameters, cg_level {model.Config.CgLevel}) trained for " +
+                         $"{trainingConfig.Train.MaxSteps} steps; rollouts as long as the reference test trajectories.";
+        string reportPath = Path.Combine(runDirectory, "report.html");
+        EvaluationReport.Build("MlCgMd quickstart: learned CG rollouts vs reference MD", evaluation, ablation, speeds, context)
+            .Save(reportPath);
+        string metricsPath = Path.Combine(runDirectory, "metrics.json");
+        AtomicFile.WriteText(metricsPath, w => w.Write(JsonSerializer.Serialize(
+            new { evaluation = evaluation.Summary(), ablation = ablation.Summary(), speeds },
+            new JsonSerializerOptions { WriteIndented = true, NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals })));
+        return new Result(reportPath, metricsPath, evaluation, ablation, speeds);
+    }
+
+    /// <summary>data/configs of the repository: searched from the working folder, then from the program's folder upwards.</summary>
+    public static string LocateConfigDirectory()
+    {
+        foreach (string start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+        {
+            for (DirectoryInfo? dir = new(start); dir is not null; dir = dir.Parent)
+            {
+                string candidate = Path.Combine(dir.FullName, "data", "configs");
+                if (File.Exists(Path.Combine(candidate, DatasetConfig))) return candidate;
+            }
+        }
+        throw new DirectoryNotFoundException(
+            $"could not find data/configs/{DatasetConfig}; run from the repository or pass --configs");
+    }
+}
