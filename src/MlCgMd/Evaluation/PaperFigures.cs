@@ -30,8 +30,8 @@ public static class PaperFigures
     public static Figure MeanRgScatter(EvaluationResult result)
     {
         var axes = new Axes { Title = "Mean Rg per test polymer", XLabel = "reference MD mean Rg (σ)", YLabel = "learned simulator mean Rg (σ)" };
-        axes.Add(ScatterSeries.Parity(result.Polymers.Select(p => p.ReferenceMeanRg).ToList(),
-            result.Polymers.Select(p => p.RolloutMeanRg).ToList(), "polymers"));
+        axes.Add(ParityOrPoints(result.Polymers.Select(p => p.ReferenceMeanRg).ToList(),
+            result.Polymers.Select(p => p.RolloutMeanRg).ToList()));
         return new Figure(axes);
     }
 
@@ -65,11 +65,17 @@ public static class PaperFigures
         {
             var x = rows.Select(p => p.ReferenceTau!.Integral.Value).ToList();
             var y = rows.Select(p => p.RolloutTau!.Integral.Value).ToList();
-            axes.Add(ScatterSeries.Parity(x, y, "polymers"));
+            axes.Add(ParityOrPoints(x, y));
             axes.Add(new ErrorBarSeries(x, y, rows.Select(p => p.RolloutTau!.Integral.StandardError).ToList()) { ShowMarkers = false });
         }
         return new Figure(axes);
     }
+
+    /// <summary>A parity scatter with y = x and r², or plain points when fewer than two polymers can be compared.</summary>
+    private static ScatterSeries ParityOrPoints(List<double> reference, List<double> predicted) =>
+        reference.Count >= 2
+            ? ScatterSeries.Parity(reference, predicted, "polymers")
+            : new ScatterSeries(reference, predicted) { Label = "polymers", ShowIdentityLine = true };
 
     /// <summary>Relaxation times from shorter reference runs vs the rollout, for one polymer.</summary>
     public static Figure ShorterReference(PolymerEvaluation p)

@@ -15,30 +15,38 @@ namespace MlCgMd.Workflows;
 /// train a small PnR model, roll it out on the unseen test polymers with and without the
 /// Score GNN for as long as their reference trajectories, measure speed against the MD engine
 /// (and LAMMPS when present), analyse and write the HTML report. Every stage resumes.
-/// Configs: data/configs/chain-quickstart.json and train-quickstart.json.
+/// Configs: data/configs/chain-quickstart.json and train-quickstart.json by default; the
+/// notebooks' quick modes use the smaller chain-quick.json and train-quick.json.
 /// </summary>
-public sealed class QuickstartPipeline(string configDirectory, string runDirectory)
+public sealed class QuickstartPipeline(string configDirectory, string runDirectory,
+                                       string datasetConfig = QuickstartPipeline.DatasetConfig,
+                                       string trainingConfig = QuickstartPipeline.TrainingConfigFile)
 {
     public const string DatasetConfig = "chain-quickstart.json";
     public const string TrainingConfigFile = "train-quickstart.json";
+
+    /// <summary>Model steps and MD steps per chain timed by the speed comparison.</summary>
+    public (long ModelSteps, long MdSteps) SpeedSteps { get; init; } = (200, 20_000);
 
     public sealed record Result(string ReportPath, string MetricsPath, EvaluationResult Evaluation,
                                 EvaluationResult Ablation, IReadOnlyList<SpeedMeasurement> Speeds);
 
     public string DataDirectory => Path.Combine(runDirectory, "data");
     public string ModelDirectory => Path.Combine(runDirectory, "model");
+    public string RolloutDirectory => Path.Combine(runDirectory, "rollout");
+    public string AblationDirectory => Path.Combine(runDirectory, "rollout-no-score");
 
     public Result Run(Action<string> log, IProgress<GenerationProgress>? generation = null,
                       IProgress<TrainingProgress>? training = null, IProgress<RolloutRunner.Progress>? rollout = null)
     {
         log("1/5 reference MD: generating the dataset");
-        ChainDatasetConfig datasetConfig = ChainDatasetConfigLoader.Load(Path.Combine(configDirectory, DatasetConfig));
-        DatasetInfo info = new DatasetGenerator(datasetConfig, DataDirectory, Environment.ProcessorCount).Run(generation);
+        ChainDatasetConfig datasetSettings = ChainDatasetConfigLoader.Load(Path.Combine(configDirectory, datasetConfig));
+        DatasetInfo info = new DatasetGenerator(datasetSettings, DataDirectory, Environment.ProcessorCount).Run(generation);
 
         log("2/5 training the learned simulator");
-        TrainingConfig trainingConfig = TrainingConfig.Load(Path.Combine(configDirectory, TrainingConfigFile));
-        trainingConfig = trainingConfig with { Data = trainingConfig.Data with { Directory = Path.GetFullPath(DataDirectory) } };
-        var trainer = new Trainer(trainingConfig, configDirectory, ModelDirectory);
+        TrainingConfig trainingSettings = TrainingConfig.Load(Path.Combine(configDirectory, trainingConfig));
+        trainingSettings = trainingSettings with { Data = trainingSettings.Data with { Directory = Path.GetFullPath(DataDirectory) } };
+        var trainer = new Trainer(trainingSettings, configDirectory, ModelDirectory);
         trainer.Run(resume: true, training);
         using GraphSimulator model = Checkpoint.LoadModel(trainer.BestCheckpoint);
 
@@ -48,24 +56,24 @@ public sealed class QuickstartPipeline(string configDirectory, string runDirecto
         var thresholds = StabilityThresholds.FromReference(test);
         long steps = test.Min(s => s.FrameCount) / model.Config.Dilation;
         var options = new RolloutOptions { Steps = steps, SaveEvery = 1, BatchSize = test.Count, Threads = 1, CheckpointEvery = 200 };
-        string withScore = Path.Combine(runDirectory, "rollout");
-        string withoutScore = Path.Combine(runDirectory, "rollout-no-score");
+        string withScore = RolloutDirectory;
+        string withoutScore = AblationDirectory;
         new RolloutRunner(model, options).Run(test, thresholds, withScore, resume: true, trainer.BestCheckpoint, rollout);
         new RolloutRunner(model, options with { Refine = false }).Run(test, thresholds, withoutScore, resume: true,
             trainer.BestCheckpoint, rollout);
 
         log("4/5 speed: learned simulator vs reference MD on the same systems");
         ForceField forceField = ForceFieldLoader.Load(Path.Combine(DataDirectory, DatasetGenerator.ForceFieldFile));
-        var speeds = SpeedComparison.Measure(model, test, forceField, info.FrameInterval, modelSteps: 200, mdSteps: 20_000,
+        var speeds = SpeedComparison.Measure(model, test, forceField, info.FrameInterval, SpeedSteps.ModelSteps, SpeedSteps.MdSteps,
             refine: true, Path.Combine(runDirectory, "speed"));
 
         log("5/5 analysis and report");
         EvaluationResult evaluation = RolloutEvaluator.Evaluate(withScore, DataDirectory, info.FrameInterval);
         EvaluationResult ablation = RolloutEvaluator.Evaluate(withoutScore, DataDirectory, info.FrameInterval);
-        string context = $"Quickstart run: {datasetConfig.Splits.Sum(s => s.Chains)} chains of {2 * datasetConfig.MonomersPerChain} beads " +
+        string context = $"Quickstart run: {datasetSettings.Splits.Sum(s => s.Chains)} chains of {2 * datasetSettings.MonomersPerChain} beads " +
                          $"simulated with the built-in Langevin engine (frames every {info.FrameInterval:G3} τ); a small model " +
                          $"({model.num_parameters():N0} parameters, cg_level {model.Config.CgLevel}) trained for " +
-                         $"{trainingConfig.Train.MaxSteps} steps; rollouts as long as the reference test trajectories.";
+                         $"{trainingSettings.Train.MaxSteps} steps; rollouts as long as the reference test trajectories.";
         string reportPath = Path.Combine(runDirectory, "report.html");
         EvaluationReport.Build("MlCgMd quickstart: learned CG rollouts vs reference MD", evaluation, ablation, speeds, context)
             .Save(reportPath);
