@@ -11,6 +11,7 @@ internal static class BenchCommand
         // One line per benchmark: bench.Subcommands.Add(Bench<Name>Command.Create());
         bench.Subcommands.Add(BenchProcessorCommand.Create());
         bench.Subcommands.Add(BenchMdCommand.Create());
+        bench.Subcommands.Add(BenchSpeedCommand.Create());
         return bench;
     }
 }
