@@ -49,7 +49,7 @@ public static class LammpsDataFile
             wrapped[k] = positions[k] - image[k] * (box.IsPeriodic ? box.Length : 0.0);
         }
 
-        AtomicTextFile.Write(path, w =>
+        MlCgMd.Data.AtomicFile.WriteText(path, w =>
         {
             var c = CultureInfo.InvariantCulture;
             w.WriteLine($"LAMMPS data file: MlCgMd polymer {system.Name}");

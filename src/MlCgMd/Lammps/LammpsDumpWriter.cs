@@ -17,7 +17,7 @@ public static class LammpsDumpWriter
         if (n == 0 || frames.Length != (long)timesteps.Length * n * 3)
             throw new ArgumentException($"LAMMPS dump '{path}': frames has {frames.Length} values, expected timesteps ({timesteps.Length}) x N ({n}) x 3.");
         float[] data = frames.ToArray();
-        AtomicTextFile.Write(path, w =>
+        MlCgMd.Data.AtomicFile.WriteText(path, w =>
         {
             var c = CultureInfo.InvariantCulture;
             for (int f = 0; f < timesteps.Length; f++)

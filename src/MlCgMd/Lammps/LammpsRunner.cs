@@ -49,7 +49,7 @@ public static class LammpsRunner
     public static LammpsRunResult Run(string workDirectory, string inputScript, string scriptName = "in.lammps")
     {
         Directory.CreateDirectory(workDirectory);
-        AtomicTextFile.Write(Path.Combine(workDirectory, scriptName), w => w.Write(inputScript));
+        MlCgMd.Data.AtomicFile.WriteText(Path.Combine(workDirectory, scriptName), w => w.Write(inputScript));
         var start = new ProcessStartInfo(Executable)
         {
             WorkingDirectory = workDirectory,

@@ -37,5 +37,5 @@ public sealed class Figure
 
     /// <summary>Writes a standalone .svg file atomically.</summary>
     public void Save(string path) =>
-        AtomicTextFile.Write(path, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + ToSvg());
+        MlCgMd.Data.AtomicFile.WriteText(path, w => w.Write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + ToSvg()));
 }

@@ -141,7 +141,7 @@ public sealed class HtmlReport
     }
 
     /// <summary>Writes the report atomically (temporary file + rename).</summary>
-    public void Save(string path) => AtomicTextFile.Write(path, ToHtml());
+    public void Save(string path) => MlCgMd.Data.AtomicFile.WriteText(path, w => w.Write(ToHtml()));
 
     private static string Escape(string text) => SvgWriter.Escape(text);
 }
