@@ -105,6 +105,8 @@ public sealed record ModelConfig
         ReadCommentHandling = JsonCommentHandling.Skip,
         AllowTrailingCommas = true,
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+        // Run state legitimately holds ±Infinity/NaN (e.g. no validation yet): write them as named literals.
+        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
     };
 }
 

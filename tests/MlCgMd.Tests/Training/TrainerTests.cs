@@ -33,6 +33,19 @@ public class TrainerTests : IDisposable
     }
 
     [Fact]
+    public void A_checkpoint_written_before_any_validation_can_be_resumed()
+    {
+        string data = TinyDataset.Write(Path.Combine(root, "data"));
+        string run = Path.Combine(root, "early");
+        var config = TinyDataset.Config(data, steps: 2);
+        // Step 1 is checkpointed before the first validation: the best validation loss is still +Infinity.
+        config = config with { Train = config.Train with { CheckpointEvery = 1, ValEvery = 100 } };
+        new Trainer(config, root, run).Run(resume: false);
+        var resumed = new Trainer(config with { Train = config.Train with { MaxSteps = 3 } }, root, run).Run(resume: true);
+        Assert.Equal(3, resumed.Steps);
+    }
+
+    [Fact]
     public void Training_is_deterministic_under_a_seed()
     {
         string data = TinyDataset.Write(Path.Combine(root, "data"));
