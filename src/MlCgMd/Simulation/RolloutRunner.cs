@@ -94,7 +94,8 @@ public sealed class RolloutRunner(GraphSimulator model, RolloutOptions options)
         var files = entries.Select(e => Hdf5File.OpenReadWrite(Path.Combine(directory, e.File))).ToArray();
         RefinementOptions refinement = new(options.Refine, options.StepPerSigma ?? config.StepPerSigma,
             options.StepSize ?? config.StepSize);
-        var clock = Stopwatch.StartNew();
+        var clock = Stopwatch.StartNew();          // wall time not yet added to the manifest
+        var sinceStart = Stopwatch.StartNew();     // for the progress rate
         long stepsAtStart = done;
         try
         {
@@ -147,7 +148,7 @@ public sealed class RolloutRunner(GraphSimulator model, RolloutOptions options)
                 }
                 if (progress is not null)
                 {
-                    double rate = (completed - stepsAtStart) / Math.Max(clock.Elapsed.TotalSeconds + 1e-9, 1e-9);
+                    double rate = (completed - stepsAtStart) / Math.Max(sinceStart.Elapsed.TotalSeconds, 1e-9);
                     progress.Report(new Progress(completed, options.Steps, rate,
                         TimeSpan.FromSeconds((options.Steps - completed) / Math.Max(rate, 1e-9)),
                         manifest.Systems.Count(s => s.FailedStep is not null)));
