@@ -39,7 +39,7 @@ internal static class BenchSpeedCommand
             torch.set_num_threads(1);
             var speeds = SpeedComparison.Measure(model, systems, forceField, info.FrameInterval, parse.GetValue(modelSteps),
                 parse.GetValue(mdSteps), !parse.GetValue(noRefine), Path.Combine(Path.GetTempPath(), "mlcgmd-speed"));
-            double reference = speeds.First(s => s.Engine.StartsWith("reference MD")).TauPerSecond;
+            double reference = speeds.First(s => s.Engine == "C# MD engine").TauPerSecond;
             foreach (SpeedMeasurement s in speeds)
                 Console.WriteLine($"{s.Engine,-40} {s.TauPerSecond,12:G4} τ/s   ({s.TauPerSecond / reference:G3}x the C# MD engine)");
             if (parse.GetValue(output) is { } file)

@@ -23,7 +23,7 @@ public static class SpeedComparison
         double frameInterval, long modelSteps, long mdSteps, bool refine, string workDirectory)
     {
         var results = new List<SpeedMeasurement> { MeasureLearned(model, systems, frameInterval, modelSteps, refine) };
-        results.Add(MeasureEngine(systems, forceField, mdSteps, "reference MD (C# Langevin)", (system, positions, options) =>
+        results.Add(MeasureEngine(systems, forceField, mdSteps, "C# MD engine", (system, positions, options) =>
         {
             var engine = new MdEngine(system, forceField, SimulationBox.Open, positions, seed: 11);
             engine.Run(options);
@@ -57,7 +57,7 @@ public static class SpeedComparison
             history = advanced;
         }
         double seconds = clock.Elapsed.TotalSeconds;
-        string name = config.HasScoreGn && refine ? "learned simulator (with Score GNN)" : "learned simulator";
+        string name = config.HasScoreGn && refine ? "learned + Score GNN" : "learned";
         return new SpeedMeasurement(name, systems.Count, steps * config.Dilation * frameInterval, seconds);
     }
 
