@@ -85,7 +85,7 @@ internal static class BenchTrainCommand
             $"training step: paper chain model ({r.ParameterCount:N0} parameters), batch {o.Batch} chains x {o.Particles} beads " +
             $"({r.FineEdges:N0} fine bond edges), cg_level {o.CgLevel} ({r.CgEdges:N0} CG edges), Adam lr " +
             $"{TrainingBenchmarkOptions.LearningRate}, float32, {o.Threads} thread(s), {o.Warmup} warm-up + {o.Repetitions} " +
-            "timed steps, ours and PyTorch's alternating"));
+            $"timed steps, ours and PyTorch's alternating"));
         var table = new Table().AddColumns("implementation", "ms/step median (min)", "samples/s");
         table.AddRow("MlCgMd.Torch", Cell(r.Ours), Rate(r.OursSamplesPerSecond));
         table.AddRow($"PyTorch {r.PyTorchVersion}", r.PyTorch is null ? "-" : Cell(r.PyTorch),
