@@ -48,17 +48,17 @@ class Mlp:
         self.layers = [(params[f"{prefix}.{i}.weight"], params[f"{prefix}.{i}.bias"]) for i in indices]
         if not self.layers:
             raise KeyError(f"no weights under {prefix}")
+        self.linear_count = sum(1 for weight, _ in self.layers if weight.dim() == 2)
 
     def __call__(self, x):
-        linear_count = sum(1 for w, _ in self.layers if w.dim() == 2)
-        seen = 0
+        linears = 0
         for weight, bias in self.layers:
             if weight.dim() == 1:
                 x = F.layer_norm(x, (x.shape[-1],), weight, bias)
                 continue
             x = F.linear(x, weight, bias)
-            seen += 1
-            if seen < linear_count:
+            linears += 1
+            if linears < self.linear_count:
                 x = torch.relu(x)
         return x
 

@@ -23,7 +23,14 @@ public sealed class EncodeProcessDecode : Module<GraphsTuple, Tensor>
     }
 
     /// <summary>Decoded node outputs [N, out_dim].</summary>
-    public override Tensor forward(GraphsTuple input) => ForwardWithLatent(input).Output;
+    public override Tensor forward(GraphsTuple input)
+    {
+        var (output, latent) = ForwardWithLatent(input);
+        // The caller wants only the decoded nodes; autograd keeps its own references for backward.
+        latent.Nodes.Dispose();
+        latent.Edges.Dispose();
+        return output;
+    }
 
     /// <summary>Decoded node outputs and the processed latent graph (nodes [N, latent], edges [E, latent]).</summary>
     public (Tensor Output, GraphsTuple Latent) ForwardWithLatent(GraphsTuple input)
