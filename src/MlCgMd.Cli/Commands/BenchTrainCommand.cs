@@ -86,10 +86,11 @@ internal static class BenchTrainCommand
             $"({r.FineEdges:N0} fine bond edges), cg_level {o.CgLevel} ({r.CgEdges:N0} CG edges), Adam lr " +
             $"{TrainingBenchmarkOptions.LearningRate}, float32, {o.Threads} thread(s), {o.Warmup} warm-up + {o.Repetitions} " +
             $"timed steps, ours and PyTorch's alternating"));
-        var table = new Table().AddColumns("implementation", "ms/step median (min)", "samples/s");
-        table.AddRow("MlCgMd.Torch", Cell(r.Ours), Rate(r.OursSamplesPerSecond));
-        table.AddRow($"PyTorch {r.PyTorchVersion}", r.PyTorch is null ? "-" : Cell(r.PyTorch),
-            r.PyTorchSamplesPerSecond is { } rate ? Rate(rate) : "-");
+        var table = new Table().AddColumns("implementation", "wall ms/step median (min)", "samples/s",
+            "process CPU ms/step median (min)");
+        table.AddRow("MlCgMd.Torch", Cell(r.Ours.Wall), Rate(r.OursSamplesPerSecond), Cell(r.Ours.Cpu));
+        table.AddRow($"PyTorch {r.PyTorchVersion}", r.PyTorch is null ? "-" : Cell(r.PyTorch.Wall),
+            r.PyTorchSamplesPerSecond is { } rate ? Rate(rate) : "-", r.PyTorch is null ? "-" : Cell(r.PyTorch.Cpu));
         AnsiConsole.Write(table);
         if (r.PyTorch is null)
         {
@@ -97,7 +98,7 @@ internal static class BenchTrainCommand
             return;
         }
         AnsiConsole.MarkupLine(string.Create(CultureInfo.InvariantCulture,
-            $"ours / PyTorch (median of paired ratios): {r.Ratio:F3}"));
+            $"ours / PyTorch (median of paired ratios): wall {r.Ratio:F3}, process CPU {r.CpuRatio:F3}"));
         LossAgreement check = r.Check!;
         string verdict = check.Agrees ? "[green]same model[/]" : "[red]MISMATCH: timings do not compare the same model[/]";
         AnsiConsole.MarkupLine(string.Create(CultureInfo.InvariantCulture,
@@ -112,12 +113,14 @@ internal static class BenchTrainCommand
 
     private static void WriteJson(string path, TrainingBenchmarkResult r)
     {
-        object Timings(TimingSummary t) => new
+        object Timings(StepTimings t) => new
         {
-            step_median_ms = t.MedianMs,
-            step_min_ms = t.MinMs,
-            step_samples_ms = t.SamplesMs,
-            samples_per_s = r.Options.Batch / (t.MedianMs / 1000),
+            step_median_ms = t.Wall.MedianMs,
+            step_min_ms = t.Wall.MinMs,
+            step_samples_ms = t.Wall.SamplesMs,
+            samples_per_s = r.Options.Batch / (t.Wall.MedianMs / 1000),
+            cpu_median_ms = t.Cpu.MedianMs,
+            cpu_samples_ms = t.Cpu.SamplesMs,
         };
         var metrics = new
         {
@@ -137,6 +140,7 @@ internal static class BenchTrainCommand
             check_relative_difference = r.Check?.RelativeDifference,
             check_agrees = r.Check?.Agrees,
             ratio = r.Ratio,
+            cpu_ratio = r.CpuRatio,
         };
         AtomicFile.WriteText(path, w => w.Write(JsonSerializer.Serialize(metrics, new JsonSerializerOptions { WriteIndented = true })));
     }

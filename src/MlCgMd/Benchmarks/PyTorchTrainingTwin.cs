@@ -73,14 +73,15 @@ public sealed class PyTorchTrainingTwin : IDisposable
         return (new PyTorchTrainingTwin(process, script, errors, json.RootElement), null);
     }
 
-    /// <summary>Runs one training step in PyTorch; its wall time in ms.</summary>
-    public double TimeStep()
+    /// <summary>Runs one training step in PyTorch; its wall time and the Python process's CPU time, in ms.</summary>
+    public (double WallMs, double CpuMs) TimeStep()
     {
         process.StandardInput.WriteLine("step");
         process.StandardInput.Flush();
         string line = process.StandardOutput.ReadLine()
                       ?? throw new InvalidOperationException($"the PyTorch twin stopped: {LastLine(errors)}");
-        return double.Parse(line, CultureInfo.InvariantCulture);
+        string[] times = line.Split(' ');
+        return (double.Parse(times[0], CultureInfo.InvariantCulture), double.Parse(times[1], CultureInfo.InvariantCulture));
     }
 
     public void Dispose()

@@ -50,16 +50,23 @@ public sealed record LossAgreement(double Ours, double PyTorch)
 }
 
 /// <summary>
-/// Per-step times of one training step (ms), ours and PyTorch's from the same run when
-/// available, and the ratio ours / PyTorch as the median of alternately taken pairs.
+/// Samples of one training step, in ms: wall time, and CPU time of the whole process (all
+/// threads), which a busy shared machine disturbs much less than wall time.
+/// </summary>
+public sealed record StepTimings(TimingSummary Wall, TimingSummary Cpu);
+
+/// <summary>
+/// Per-step times of one training step, ours and PyTorch's from the same run when available,
+/// and the ratios ours / PyTorch as the medians of alternately taken pairs.
 /// </summary>
 public sealed record TrainingBenchmarkResult(
-    TrainingBenchmarkOptions Options, long ParameterCount, long FineEdges, long CgEdges, TimingSummary Ours, int Threads,
-    TimingSummary? PyTorch, LossAgreement? Check, string? PyTorchVersion, int? PyTorchThreads, string? PyTorchUnavailableReason)
+    TrainingBenchmarkOptions Options, long ParameterCount, long FineEdges, long CgEdges, StepTimings Ours, int Threads,
+    StepTimings? PyTorch, LossAgreement? Check, string? PyTorchVersion, int? PyTorchThreads, string? PyTorchUnavailableReason)
 {
-    public double? Ratio => PyTorch is null ? null : Ours.PairedRatio(PyTorch);
-    public double OursSamplesPerSecond => Options.Batch / (Ours.MedianMs / 1000);
-    public double? PyTorchSamplesPerSecond => PyTorch is null ? null : Options.Batch / (PyTorch.MedianMs / 1000);
+    public double? Ratio => PyTorch is null ? null : Ours.Wall.PairedRatio(PyTorch.Wall);
+    public double? CpuRatio => PyTorch is null ? null : Ours.Cpu.PairedRatio(PyTorch.Cpu);
+    public double OursSamplesPerSecond => Options.Batch / (Ours.Wall.MedianMs / 1000);
+    public double? PyTorchSamplesPerSecond => PyTorch is null ? null : Options.Batch / (PyTorch.Wall.MedianMs / 1000);
 }
 
 /// <summary>
@@ -151,23 +158,26 @@ public static class TrainingBenchmark
     }
 
     /// <summary>Warm-up, then repetitions of (our step, PyTorch's step) back to back.</summary>
-    private static (TimingSummary Ours, TimingSummary? PyTorch) Alternate(TrainingBenchmarkOptions options, Action ours,
-                                                                          Func<double>? pytorch)
+    private static (StepTimings Ours, StepTimings? PyTorch) Alternate(TrainingBenchmarkOptions options, Action ours,
+                                                                      Func<(double WallMs, double CpuMs)>? pytorch)
     {
         for (int i = 0; i < options.Warmup; i++)
         {
             ours();
             pytorch?.Invoke();
         }
-        var oursMs = new double[options.Repetitions];
-        var pytorchMs = new double[options.Repetitions];
-        for (int i = 0; i < options.Repetitions; i++)
+        int n = options.Repetitions;
+        double[] oursWall = new double[n], oursCpu = new double[n], pytorchWall = new double[n], pytorchCpu = new double[n];
+        for (int i = 0; i < n; i++)
         {
+            TimeSpan cpuStart = Process.GetCurrentProcess().TotalProcessorTime;
             long start = Stopwatch.GetTimestamp();
             ours();
-            oursMs[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
-            if (pytorch is not null) pytorchMs[i] = pytorch();
+            oursWall[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+            oursCpu[i] = (Process.GetCurrentProcess().TotalProcessorTime - cpuStart).TotalMilliseconds;
+            if (pytorch is not null) (pytorchWall[i], pytorchCpu[i]) = pytorch();
         }
-        return (new TimingSummary(oursMs), pytorch is null ? null : new TimingSummary(pytorchMs));
+        return (new StepTimings(new TimingSummary(oursWall), new TimingSummary(oursCpu)),
+            pytorch is null ? null : new StepTimings(new TimingSummary(pytorchWall), new TimingSummary(pytorchCpu)));
     }
 }

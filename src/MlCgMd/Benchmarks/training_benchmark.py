@@ -6,7 +6,8 @@ augmentation, Dynamics GNN on the CG radius graph, Gaussian NLL, Rg head), readi
 model's weights and the batch from safetensors files. It prints one JSON line (torch version,
 threads, the loss with noise augmentation off, for the equality check), then for each line
 "step" read from stdin runs one training step (zero_grad, loss with noise on, backward,
-gradient-norm clipping, Adam) and prints its wall time in ms; "quit" or end of input stops.
+gradient-norm clipping, Adam) and prints its wall time and process CPU time in ms; "quit" or end
+of input stops.
 """
 import argparse
 import json
@@ -211,9 +212,9 @@ def main():
             break
         if command != "step":
             raise ValueError(f"unknown command {command!r}")
-        start = time.perf_counter()
+        wall, cpu = time.perf_counter(), time.process_time()
         step()
-        print(repr((time.perf_counter() - start) * 1000), flush=True)
+        print(f"{(time.perf_counter() - wall) * 1000!r} {(time.process_time() - cpu) * 1000!r}", flush=True)
 
 
 if __name__ == "__main__":

@@ -41,7 +41,8 @@ public class TrainingBenchmarkTests
         Assert.Equal(1_573_479, result.ParameterCount);
         // Radius 200 σ covers every within-chain pair, self-loops included: 2 x 4 x 4.
         Assert.Equal(32, result.CgEdges);
-        Assert.Single(result.Ours.SamplesMs);
+        Assert.Single(result.Ours.Wall.SamplesMs);
+        Assert.Single(result.Ours.Cpu.SamplesMs);
         if (result.PyTorch is null)
         {
             Assert.False(string.IsNullOrEmpty(result.PyTorchUnavailableReason));
@@ -49,8 +50,9 @@ public class TrainingBenchmarkTests
         }
         Assert.True(result.Check!.Agrees,
             $"loss without noise: ours {result.Check.Ours}, PyTorch {result.Check.PyTorch} ({result.Check.RelativeDifference:E2})");
-        Assert.Single(result.PyTorch.SamplesMs);
+        Assert.Single(result.PyTorch.Wall.SamplesMs);
         Assert.True(result.Ratio > 0);
+        Assert.True(result.CpuRatio > 0);
     }
 
     [Fact]
