@@ -122,8 +122,8 @@ public static class TrainingBenchmark
             }
             var (ours, pytorch) = Alternate(options, Step, twin is null ? null : twin.TimeStep);
 
-            var (fineEdges, cgEdges) = (batch.Bonds.size(0), CgEdgeCount(batch, config.Radius));
-            return new TrainingBenchmarkResult(options, parameters.Sum(p => p.numel()), fineEdges, cgEdges, ours,
+            return new TrainingBenchmarkResult(options, parameters.Sum(p => p.numel()), batch.Bonds.size(0),
+                CgEdgeCount(batch, config.Radius), ours,
                 torch.get_num_threads(), pytorch, twin is null ? null : new LossAgreement(oursCheckLoss, twin.CheckLoss),
                 twin?.TorchVersion, twin?.Threads, twin is null ? reason : null);
         }
