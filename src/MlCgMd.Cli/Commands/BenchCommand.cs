@@ -12,6 +12,7 @@ internal static class BenchCommand
         bench.Subcommands.Add(BenchProcessorCommand.Create());
         bench.Subcommands.Add(BenchMdCommand.Create());
         bench.Subcommands.Add(BenchSpeedCommand.Create());
+        bench.Subcommands.Add(BenchTrainCommand.Create());
         return bench;
     }
 }

@@ -23,7 +23,14 @@ public sealed class EncodeProcessDecode : Module<GraphsTuple, Tensor>
     }
 
     /// <summary>Decoded node outputs [N, out_dim].</summary>
-    public override Tensor forward(GraphsTuple input) => ForwardWithLatent(input).Output;
+    public override Tensor forward(GraphsTuple input)
+    {
+        var (output, latent) = ForwardWithLatent(input);
+        // The caller wants only the decoded nodes; autograd keeps its own references for backward.
+        latent.Nodes.Dispose();
+        latent.Edges.Dispose();
+        return output;
+    }
 
     /// <summary>Decoded node outputs and the processed latent graph (nodes [N, latent], edges [E, latent]).</summary>
     public (Tensor Output, GraphsTuple Latent) ForwardWithLatent(GraphsTuple input)
@@ -32,7 +39,15 @@ public sealed class EncodeProcessDecode : Module<GraphsTuple, Tensor>
         foreach (InteractionLayer layer in interaction)
         {
             GraphsTuple updated = layer.forward(latent);
-            latent = updated with { Nodes = updated.Nodes + latent.Nodes, Edges = updated.Edges + latent.Edges };
+            GraphsTuple residual = updated with { Nodes = updated.Nodes + latent.Nodes, Edges = updated.Edges + latent.Edges };
+            // The sums keep no reference to their operands for backward (autograd holds what it
+            // needs itself), so free them now rather than at the end of the step: this keeps peak
+            // memory, and with it page faults, at what PyTorch's reference counting gives.
+            updated.Nodes.Dispose();
+            updated.Edges.Dispose();
+            latent.Nodes.Dispose();
+            latent.Edges.Dispose();
+            latent = residual;
         }
         return (decode.forward(latent.Nodes), latent);
     }
