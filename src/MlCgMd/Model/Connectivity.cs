@@ -138,7 +138,7 @@ public static class Connectivity
 
     /// <summary>
     /// All ordered within-system pairs (first, second), first-major, self-pairs included,
-    /// with global node indices: the official pair enumeration. Cached per node-count layout.
+    /// with global node indices: the official pair enumeration.
     /// </summary>
     private static (Tensor First, Tensor Second) AllPairs(long[] nodeCounts, Device device)
     {
