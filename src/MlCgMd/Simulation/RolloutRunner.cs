@@ -102,6 +102,7 @@ public sealed class RolloutRunner(GraphSimulator model, RolloutOptions options)
             for (long step = done; step < options.Steps; step++)
             {
                 cancel.ThrowIfCancellationRequested();
+                if (entries.All(e => e.FailedStep is not null)) break;     // nothing left to simulate in this batch
                 using (var stepScope = torch.NewDisposeScope())
                 {
                     torch.manual_seed(StepSeed(options.Seed, batchIndex, step));
