@@ -26,7 +26,7 @@ public class NotebookTests : IDisposable
     [InlineData("03_training", 1)]
     [InlineData("04_score_gnn_ablation", 1)]
     [InlineData("05_paper_figures", 5)]
-    public void Notebook_quick_mode_writes_a_report_with_its_figures(string notebook, int minimumFigures)
+    public async Task Notebook_quick_mode_writes_a_report_with_its_figures(string notebook, int minimumFigures)
     {
         var start = new ProcessStartInfo("dotnet", ["run", $"notebooks/{notebook}.cs", "--", "--out", output])
         {
@@ -35,9 +35,19 @@ public class NotebookTests : IDisposable
             RedirectStandardError = true,
         };
         using Process process = Process.Start(start)!;
-        string stdout = process.StandardOutput.ReadToEndAsync().Result;
-        string stderr = process.StandardError.ReadToEndAsync().Result;
-        Assert.True(process.WaitForExit(TimeSpan.FromMinutes(5)), $"{notebook} did not finish in 5 minutes");
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+        Task<string> stdoutTask = process.StandardOutput.ReadToEndAsync(timeout.Token);
+        Task<string> stderrTask = process.StandardError.ReadToEndAsync(timeout.Token);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            Assert.Fail($"{notebook} did not finish in 5 minutes");
+        }
+        string stdout = await stdoutTask, stderr = await stderrTask;
         Assert.True(process.ExitCode == 0, $"{notebook} failed ({process.ExitCode}):\n{stdout}\n{stderr}");
 
         string report = Path.Combine(output, notebook + ".html");
