@@ -1,7 +1,4 @@
-using System.Diagnostics;
 using System.Globalization;
-using System.Text;
-using System.Text.Json;
 
 namespace MlCgMd.Benchmarks;
 
@@ -15,18 +12,14 @@ public sealed class PyTorchTrainingTwin : IDisposable
 {
     private const string ScriptResource = "MlCgMd.Benchmarks.training_benchmark.py";
 
-    private readonly Process process;
-    private readonly string scriptPath;
-    private readonly StringBuilder errors;
+    private readonly PythonTwinProcess twin;
 
-    private PyTorchTrainingTwin(Process process, string scriptPath, StringBuilder errors, JsonElement header)
+    private PyTorchTrainingTwin(PythonTwinProcess twin)
     {
-        this.process = process;
-        this.scriptPath = scriptPath;
-        this.errors = errors;
-        CheckLoss = header.GetProperty("check_loss").GetDouble();
-        Threads = header.GetProperty("threads").GetInt32();
-        TorchVersion = header.GetProperty("torch_version").GetString() ?? "";
+        this.twin = twin;
+        CheckLoss = twin.Header.GetProperty("check_loss").GetDouble();
+        Threads = twin.Header.GetProperty("threads").GetInt32();
+        TorchVersion = twin.Header.GetProperty("torch_version").GetString() ?? "";
     }
 
     /// <summary>PyTorch's loss for our weights and batch with noise augmentation off.</summary>
@@ -46,93 +39,25 @@ public sealed class PyTorchTrainingTwin : IDisposable
     /// <summary>Starts the twin, or returns null and why not (no such Python, no torch, script failure).</summary>
     public static (PyTorchTrainingTwin? Twin, string? Reason) TryStart(Inputs inputs, string pythonPath)
     {
-        if (!File.Exists(pythonPath)) return (null, $"{pythonPath} does not exist");
-        string script = Path.Combine(Path.GetTempPath(), $"mlcgmd-training-benchmark-{Environment.ProcessId}.py");
-        using (Stream resource = typeof(PyTorchTrainingTwin).Assembly.GetManifestResourceStream(ScriptResource)
-                                 ?? throw new InvalidOperationException($"resource {ScriptResource} is missing"))
-        using (FileStream file = File.Create(script))
-        {
-            resource.CopyTo(file);
-        }
-        Process process = Process.Start(StartInfo(pythonPath, script, inputs))
-                          ?? throw new InvalidOperationException($"could not start {pythonPath}");
-        // stderr is drained continuously so a chatty Python can never block on a full pipe.
-        var errors = new StringBuilder();
-        process.ErrorDataReceived += (_, e) => { lock (errors) errors.AppendLine(e.Data); };
-        process.BeginErrorReadLine();
-        string? header = process.StandardOutput.ReadLine();
-        if (header is null)
-        {
-            process.WaitForExit();
-            int exitCode = process.ExitCode;
-            process.Dispose();
-            File.Delete(script);
-            return (null, $"{pythonPath} exited with code {exitCode}: {LastLine(errors)}");
-        }
-        using JsonDocument json = JsonDocument.Parse(header);
-        return (new PyTorchTrainingTwin(process, script, errors, json.RootElement), null);
+        var (twin, reason) = PythonTwinProcess.TryStart(pythonPath, ScriptResource, Arguments(inputs));
+        return twin is null ? (null, reason) : (new PyTorchTrainingTwin(twin), null);
     }
 
     /// <summary>Runs one training step in PyTorch; its wall time and the Python process's CPU time, in ms.</summary>
     public (double WallMs, double CpuMs) TimeStep()
     {
-        process.StandardInput.WriteLine("step");
-        process.StandardInput.Flush();
-        string line = process.StandardOutput.ReadLine()
-                      ?? throw new InvalidOperationException($"the PyTorch twin stopped: {LastLine(errors)}");
-        string[] times = line.Split(' ');
+        string[] times = twin.Exchange("step").Split(' ');
         return (double.Parse(times[0], CultureInfo.InvariantCulture), double.Parse(times[1], CultureInfo.InvariantCulture));
     }
 
-    public void Dispose()
-    {
-        if (!process.HasExited)
-        {
-            process.StandardInput.WriteLine("quit");
-            process.StandardInput.Close();
-            process.WaitForExit();
-        }
-        process.Dispose();
-        File.Delete(scriptPath);
-    }
+    public void Dispose() => twin.Dispose();
 
-    private static string LastLine(StringBuilder text)
+    private static IEnumerable<string> Arguments(Inputs i)
     {
-        lock (text)
-        {
-            return text.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-                .LastOrDefault() ?? "";
-        }
-    }
-
-    private static ProcessStartInfo StartInfo(string python, string script, Inputs i)
-    {
-        var start = new ProcessStartInfo(python)
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(script);
-        void Add(string name, IFormattable value)
-        {
-            start.ArgumentList.Add("--" + name);
-            start.ArgumentList.Add(value.ToString(null, CultureInfo.InvariantCulture));
-        }
-        start.ArgumentList.Add("--weights");
-        start.ArgumentList.Add(i.WeightsPath);
-        start.ArgumentList.Add("--batch");
-        start.ArgumentList.Add(i.BatchPath);
-        Add("threads", i.Threads);
-        Add("seed", i.Seed);
-        Add("noise-level", i.NoiseLevel);
-        Add("radius", i.Radius);
-        Add("min-std", i.MinStd);
-        Add("noise-begin", i.NoiseBegin);
-        Add("noise-end", i.NoiseEnd);
-        Add("lr", i.LearningRate);
-        Add("clip", i.GradientClip);
-        return start;
+        IEnumerable<string> Option(string name, IFormattable value) => ["--" + name, value.ToString(null, CultureInfo.InvariantCulture)];
+        return new[] { "--weights", i.WeightsPath, "--batch", i.BatchPath }
+            .Concat(Option("threads", i.Threads)).Concat(Option("seed", i.Seed)).Concat(Option("noise-level", i.NoiseLevel))
+            .Concat(Option("radius", i.Radius)).Concat(Option("min-std", i.MinStd)).Concat(Option("noise-begin", i.NoiseBegin))
+            .Concat(Option("noise-end", i.NoiseEnd)).Concat(Option("lr", i.LearningRate)).Concat(Option("clip", i.GradientClip));
     }
 }
