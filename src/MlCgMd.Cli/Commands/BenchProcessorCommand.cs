@@ -127,10 +127,6 @@ internal static class BenchProcessorCommand
             forward_ratio = r.ForwardRatio,
             forward_backward_ratio = r.ForwardBackwardRatio,
         };
-        string directory = Path.GetDirectoryName(path) ?? ".";
-        Directory.CreateDirectory(directory);
-        string temporary = Path.Combine(directory, $".{Path.GetFileName(path)}.{Environment.ProcessId}.tmp");
-        File.WriteAllText(temporary, JsonSerializer.Serialize(metrics, new JsonSerializerOptions { WriteIndented = true }));
-        File.Move(temporary, path, overwrite: true);
+        MlCgMd.Data.AtomicFile.WriteText(path, w => w.Write(JsonSerializer.Serialize(metrics, new JsonSerializerOptions { WriteIndented = true })));
     }
 }

@@ -56,11 +56,9 @@ internal static class ValidateMdCommand
                               $"tau_Rg2 range {rows.Min(r => r.RgSquaredRelaxationTime):F1}..{rows.Max(r => r.RgSquaredRelaxationTime):F1} tau; " +
                               $"fewest relaxation times covered {rows.Min(r => r.RelaxationTimesCovered):F0}");
 
-            Directory.CreateDirectory(Path.GetDirectoryName(outputPath)!);
             string json = JsonSerializer.Serialize(new { tier = dataset.Tier, split = chosen.Name, rg_comparison = comparison, chains = rows, rg_ratio = rgRatio },
                 new JsonSerializerOptions { WriteIndented = true });
-            File.WriteAllText(outputPath + ".tmp", json);
-            File.Move(outputPath + ".tmp", outputPath, overwrite: true);
+            MlCgMd.Data.AtomicFile.WriteText(outputPath, w => w.Write(json));
             Console.WriteLine($"report: {outputPath}");
             return 0;
         });

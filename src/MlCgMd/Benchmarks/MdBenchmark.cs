@@ -92,7 +92,6 @@ public static class MdBenchmark
     public static void WriteJson(MdBenchmarkResult result, string path)
     {
         string full = Path.GetFullPath(path);
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
         var metrics = new
         {
             benchmark = "md",
@@ -109,8 +108,6 @@ public static class MdBenchmark
             lammps_version = result.LammpsVersion,
             threads = 1,
         };
-        string temporary = full + ".tmp";
-        File.WriteAllText(temporary, JsonSerializer.Serialize(metrics, new JsonSerializerOptions { WriteIndented = true }));
-        File.Move(temporary, full, overwrite: true);
+        Data.AtomicFile.WriteText(full, w => w.Write(JsonSerializer.Serialize(metrics, new JsonSerializerOptions { WriteIndented = true })));
     }
 }

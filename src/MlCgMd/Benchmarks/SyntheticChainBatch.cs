@@ -1,4 +1,5 @@
 using MlCgMd.CoarseGraining;
+using MlCgMd.Graphs;
 using MlCgMd.Model;
 using MlCgMd.Systems;
 using MlCgMd.Torch;
@@ -69,7 +70,7 @@ public static class SyntheticChainBatch
         Tensor history = frames.narrow(1, 0, seqLen).contiguous();
         Tensor unitWeights = torch.ones(total, 1);
         Tensor rgLabels = torch.cat(Enumerable.Range(0, seqLen)
-            .Select(t => GraphSimulator.WeightedRg(history.select(1, t), unitWeights, particleCounts)), dim: 1);
+            .Select(t => RadiusOfGyration.Weighted(history.select(1, t), unitWeights, particleCounts.Select(c => (int)c).ToArray())), dim: 1);
 
         return new ModelBatch
         {

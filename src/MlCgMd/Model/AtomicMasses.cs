@@ -1,6 +1,6 @@
 namespace MlCgMd.Model;
 
-/// <summary>Standard atomic weights (IUPAC, amu) indexed by atomic number; index 0 is a placeholder 0.</summary>
+/// <summary>Standard atomic weights (IUPAC, amu) indexed by atomic number; index 0 (no element) holds 0, as the official table.</summary>
 public static class AtomicMasses
 {
     public static readonly float[] ByAtomicNumber =

@@ -56,8 +56,6 @@ public static class Connectivity
             distance.index_select(0, selected).unsqueeze(1),
             isBond.index_select(0, selected).to(ScalarType.Int64));
         isBond.Dispose();
-        first.Dispose();
-        second.Dispose();
         return edges;
     }
 
@@ -67,8 +65,6 @@ public static class Connectivity
         using Tensor selected = withinRadius.nonzero().squeeze(1);
         using Tensor senders0 = first.index_select(0, selected);
         using Tensor receivers0 = second.index_select(0, selected);
-        first.Dispose();
-        second.Dispose();
         Tensor senders, receivers, edgeTypes;
         if (bonds is not null && bonds.size(0) > 0)
         {
@@ -136,11 +132,29 @@ public static class Connectivity
 
     private static Tensor SearchSorted(Tensor sorted, Tensor values) => torch.searchsorted(sorted, values);
 
+    // The pairs of the last layout seen on this thread: a rollout (and its Score-GNN refinement,
+    // many graphs per step) keeps one layout, so the index tensors are built once, not per graph.
+    [ThreadStatic] private static long[]? cachedCounts;
+    [ThreadStatic] private static Device cachedDevice;
+    [ThreadStatic] private static (Tensor First, Tensor Second) cachedPairs;
+
     /// <summary>
     /// All ordered within-system pairs (first, second), first-major, self-pairs included,
-    /// with global node indices: the official pair enumeration.
+    /// with global node indices: the official pair enumeration. The returned tensors are shared: do not dispose them.
     /// </summary>
     private static (Tensor First, Tensor Second) AllPairs(long[] nodeCounts, Device device)
+    {
+        if (cachedCounts is not null && cachedDevice == device && cachedCounts.AsSpan().SequenceEqual(nodeCounts))
+            return cachedPairs;
+        cachedPairs.First?.Dispose();
+        cachedPairs.Second?.Dispose();
+        cachedPairs = BuildPairs(nodeCounts, device);
+        cachedCounts = (long[])nodeCounts.Clone();
+        cachedDevice = device;
+        return cachedPairs;
+    }
+
+    private static (Tensor First, Tensor Second) BuildPairs(long[] nodeCounts, Device device)
     {
         long total = nodeCounts.Sum(n => n * n);
         var first = new long[total];
@@ -156,6 +170,7 @@ public static class Connectivity
                 }
             offset += n;
         }
-        return (torch.tensor(first, device: device), torch.tensor(second, device: device));
+        return (torch.tensor(first, device: device).DetachFromDisposeScope(),
+                torch.tensor(second, device: device).DetachFromDisposeScope());
     }
 }

@@ -1,3 +1,4 @@
+using MlCgMd.Graphs;
 using MlCgMd.Torch;
 using MlCgMd.Torch.Modules;
 
@@ -65,6 +66,7 @@ public sealed class GraphSimulator : Module
             .to(ScalarType.Float32).DetachFromDisposeScope();
         noiseSigmas = GeometricLevels(config.NoiseBegin, config.NoiseEnd, config.NoiseLevel);
         scoreSigmas = GeometricLevels(config.SigmaBegin, config.SigmaEnd, config.SigmaLevel);
+        ScoreSigmas = scoreSigmas.ToArray<float>().Select(s => (double)s).ToArray();
     }
 
     public ModelConfig Config { get; }
@@ -73,7 +75,7 @@ public sealed class GraphSimulator : Module
     public bool HasRgHead => propertyHead is not null;
 
     /// <summary>σ levels of the score model, largest first (annealing order).</summary>
-    public double[] ScoreSigmas => scoreSigmas.ToArray<float>().Select(s => (double)s).ToArray();
+    public double[] ScoreSigmas { get; }
 
     /// <summary>exp(linspace(log begin, log end, levels)) as in the official code.</summary>
     private static Tensor GeometricLevels(double begin, double end, int levels)
@@ -332,7 +334,7 @@ public sealed class GraphSimulator : Module
     {
         Tensor pooled = MeanPerSystem(latentNodes.detach(), beadCounts);
         Tensor residual = propertyHead!.forward(pooled);
-        return residual + WeightedRg(positions.detach(), beadWeights.detach(), beadCounts);
+        return residual + RadiusOfGyration.Weighted(positions.detach(), beadWeights.detach(), beadCounts.Select(c => (int)c).ToArray());
     }
 
     private static Tensor SystemIndex(long[] counts, Device device) =>
@@ -344,19 +346,6 @@ public sealed class GraphSimulator : Module
         Tensor sums = torch.zeros([counts.Length, values.size(1)], values.dtype, values.device).index_add(0, index, values);
         Tensor n = torch.tensor(counts.Select(c => (float)c).ToArray()).to(values.device).unsqueeze(1);
         return sums / n;
-    }
-
-    /// <summary>sqrt(Σ w |x − com|² / Σ w) per system: [systems, 1].</summary>
-    public static Tensor WeightedRg(Tensor positions, Tensor weights, long[] counts)
-    {
-        Tensor index = SystemIndex(counts, positions.device);
-        Tensor w = weights.reshape(-1, 1);
-        Tensor totalWeight = torch.zeros([counts.Length, 1], w.dtype, w.device).index_add(0, index, w);
-        Tensor com = torch.zeros([counts.Length, positions.size(1)], positions.dtype, positions.device)
-            .index_add(0, index, positions * w) / totalWeight;
-        Tensor squared = (positions - com.index_select(0, index)).pow(2L).sum(1, keepdim: true) * w;
-        Tensor perSystem = torch.zeros([counts.Length, 1], w.dtype, w.device).index_add(0, index, squared);
-        return (perSystem / totalWeight).sqrt();
     }
 
     protected override void Dispose(bool disposing)

@@ -12,39 +12,40 @@ public sealed class StabilityMonitor(StabilityThresholds thresholds)
     {
         foreach (float v in positions)
             if (!float.IsFinite(v)) return "non-finite position";
-        int m = positions.Length / 3;
-        var bonded = new HashSet<(int, int)>();
         for (int b = 0; b < cgBonds.Length; b += 2)
         {
             int i = cgBonds[b], j = cgBonds[b + 1];
-            bonded.Add((Math.Min(i, j), Math.Max(i, j)));
             double length = StabilityThresholds.Distance(positions, i, j);
             if (length > Thresholds.MaxBondLength)
                 return $"bond {i}-{j} stretched to {length:G4} (limit {Thresholds.MaxBondLength:G4})";
         }
+        foreach (var (i, j, d) in CollidingPairs(positions, cgBonds, firstOnly: true))
+            return $"beads {i} and {j} collided at distance {d:G4} (limit {Thresholds.CollisionDistance:G4})";
+        return null;
+    }
+
+    /// <summary>Number of non-bonded bead pairs closer than the collision distance.</summary>
+    public int CountCollisions(ReadOnlySpan<float> positions, ReadOnlySpan<int> cgBonds) =>
+        CollidingPairs(positions, cgBonds, firstOnly: false).Count;
+
+    /// <summary>Non-bonded pairs (i &lt; j) closer than the collision distance, in (i, j) order.</summary>
+    private List<(int I, int J, double Distance)> CollidingPairs(ReadOnlySpan<float> positions, ReadOnlySpan<int> cgBonds,
+                                                                 bool firstOnly)
+    {
+        var bonded = new HashSet<(int, int)>();
+        for (int b = 0; b < cgBonds.Length; b += 2)
+            bonded.Add((Math.Min(cgBonds[b], cgBonds[b + 1]), Math.Max(cgBonds[b], cgBonds[b + 1])));
+        var pairs = new List<(int, int, double)>();
+        int m = positions.Length / 3;
         for (int i = 0; i < m; i++)
             for (int j = i + 1; j < m; j++)
             {
                 if (bonded.Contains((i, j))) continue;
                 double d = StabilityThresholds.Distance(positions, i, j);
-                if (d < Thresholds.CollisionDistance)
-                    return $"beads {i} and {j} collided at distance {d:G4} (limit {Thresholds.CollisionDistance:G4})";
+                if (d >= Thresholds.CollisionDistance) continue;
+                pairs.Add((i, j, d));
+                if (firstOnly) return pairs;
             }
-        return null;
-    }
-
-    /// <summary>Number of non-bonded bead pairs closer than the collision distance.</summary>
-    public int CountCollisions(ReadOnlySpan<float> positions, ReadOnlySpan<int> cgBonds)
-    {
-        int m = positions.Length / 3;
-        var bonded = new HashSet<(int, int)>();
-        for (int b = 0; b < cgBonds.Length; b += 2)
-            bonded.Add((Math.Min(cgBonds[b], cgBonds[b + 1]), Math.Max(cgBonds[b], cgBonds[b + 1])));
-        int count = 0;
-        for (int i = 0; i < m; i++)
-            for (int j = i + 1; j < m; j++)
-                if (!bonded.Contains((i, j)) && StabilityThresholds.Distance(positions, i, j) < Thresholds.CollisionDistance)
-                    count++;
-        return count;
+        return pairs;
     }
 }
