@@ -13,7 +13,7 @@ report.Paragraph("Each simulator step samples an acceleration for every bead fro
                  "Score GNN on, the predicted positions are then refined by annealed Langevin dynamics: for each noise level σ " +
                  "(largest first) x ← x + ε·s(x)/σ + sqrt(2ε)·z, the graph rebuilt every time. The ablation runs the same model on " +
                  "the same unseen polymers with the refinement off. A system stops at its first bead collision (two CG beads closer " +
-                 "than the reference MD ever brought them, 0.1% quantile of per-frame closest pairs), over-stretched CG bond or non-finite value.");
+                 "than half the closest approach the reference MD ever shows), over-stretched CG bond or non-finite value.");
 
 EvaluationResult with, without;
 string data;

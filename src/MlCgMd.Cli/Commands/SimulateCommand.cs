@@ -24,9 +24,13 @@ internal static class SimulateCommand
         var seed = new Option<ulong>("--seed") { Description = "random seed", DefaultValueFactory = _ => 1UL };
         var resume = new Option<bool>("--resume") { Description = "continue an interrupted rollout in --out" };
         var threads = new Option<int>("--threads") { Description = "libtorch threads (0: all cores)" };
+        var stepsPerSigma = new Option<int?>("--steps-per-sigma") { Description = "Langevin steps per noise level (default: the model's step_per_sigma)" };
+        var stepSize = new Option<double?>("--step-size") { Description = "Langevin step size ε (default: the model's step_size)" };
+        var schedule = new Option<string?>("--step-schedule") { Description = "constant (official) or sigma_squared (NCSN) (default: the model's)" };
         var command = new Command("simulate", "Roll the learned simulator out on unseen systems (HDF5 per system, rollout.json).")
         {
             modelOption, data, split, steps, saveEvery, output, noRefine, deterministic, batchSize, seed, resume, threads,
+            stepsPerSigma, stepSize, schedule,
         };
         command.SetAction(parse => CommandAction.Run(() =>
         {
@@ -42,6 +46,8 @@ internal static class SimulateCommand
                 Steps = parse.GetValue(steps), SaveEvery = parse.GetValue(saveEvery), Refine = !parse.GetValue(noRefine),
                 Deterministic = parse.GetValue(deterministic), BatchSize = parse.GetValue(batchSize), Seed = parse.GetValue(seed),
                 Threads = parse.GetValue(threads), CheckpointEvery = Math.Max(parse.GetValue(saveEvery), 100),
+                StepPerSigma = parse.GetValue(stepsPerSigma), StepSize = parse.GetValue(stepSize),
+                StepSizeSchedule = parse.GetValue(schedule),
             };
             var thresholds = StabilityThresholds.FromReference(systems);
             string outDirectory = parse.GetValue(output)!.FullName;

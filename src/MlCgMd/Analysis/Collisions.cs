@@ -33,7 +33,7 @@ public static class Collisions
 
     /// <summary>
     /// The q-quantile of all pair distances (|i - j| &gt;= minSeparation) over every <paramref name="frameStride"/>-th
-    /// frame of a reference trajectory: the default collision threshold. Holds all those distances in memory
+    /// frame of a reference trajectory (a rate-based threshold; rollouts stop at <see cref="Simulation.StabilityThresholds"/>). Holds all those distances in memory
     /// (frames / stride * pairs doubles); raise the stride for long trajectories.
     /// </summary>
     public static double PairDistanceQuantile(PositionFrames reference, double q = DefaultThresholdQuantile, int minSeparation = 1, int frameStride = 1)

@@ -191,19 +191,21 @@ public sealed class GraphSimulator : Module
 
     /// <summary>
     /// Annealed Langevin dynamics with the Score GNN: for each σ (largest first), repeat
-    /// x ← x + ε·net(x)/σ + sqrt(2ε)·z, the graph rebuilt on x every time; ε is constant
-    /// across levels as in the official code.
+    /// x ← x + α·net(x)/σ + sqrt(2α)·z, the graph rebuilt on x every time; α is constant across
+    /// levels as in the official code, or ∝ σ² (NCSN) when the options ask for it.
     /// </summary>
     private Tensor Refine(Tensor positions, Tensor historyLatent, CoarseGrainedState state, RefinementOptions refine)
     {
-        double noiseScale = Math.Sqrt(2 * refine.StepSize);
+        double smallestSigma = ScoreSigmas.Min();
         foreach (double sigma in ScoreSigmas)
         {
+            double step = refine.StepAt(sigma, smallestSigma);
+            double noiseScale = Math.Sqrt(2 * step);
             for (int k = 0; k < refine.StepsPerSigma; k++)
             {
                 GraphsTuple graph = BuildGraph(positions.unsqueeze(1), historyLatent, state.BeadCounts, state.CgBonds,
                     state.Lattices, state.BeadWeights);
-                Tensor scores = scoreGn!.forward(graph) * (refine.StepSize / sigma);
+                Tensor scores = scoreGn!.forward(graph) * (step / sigma);
                 positions = positions + scores + torch.randn_like(positions) * noiseScale;
             }
         }

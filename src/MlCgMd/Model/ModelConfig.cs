@@ -51,6 +51,11 @@ public sealed record ModelConfig
     [JsonPropertyName("anneal_power")] public double AnnealPower { get; init; } = 2;
     [JsonPropertyName("step_per_sigma")] public int StepPerSigma { get; init; } = 5;
     [JsonPropertyName("step_size")] public double StepSize { get; init; } = 1e-4;
+    /// <summary>
+    /// "constant" (official): ε at every level; "sigma_squared" (NCSN, Song &amp; Ermon 2019):
+    /// ε·(σ_i/σ_min)², so each level takes steps in proportion to its noise variance.
+    /// </summary>
+    [JsonPropertyName("step_size_schedule")] public string StepSizeSchedule { get; init; } = RefinementOptions.Constant;
 
     /// <summary>Whether the model carries a Score GNN (the official PnR class).</summary>
     [JsonIgnore] public bool HasScoreGn => ScoreGn is not null;
@@ -97,6 +102,8 @@ public sealed record ModelConfig
         Require(NoiseBegin > 0 && NoiseEnd > 0 && NoiseLevel >= 1, "noise_begin/noise_end/noise_level", "must be positive");
         Require(SigmaBegin > 0 && SigmaEnd > 0 && SigmaLevel >= 1, "sigma_begin/sigma_end/sigma_level", "must be positive");
         Require(StepPerSigma >= 0 && StepSize > 0, "step_per_sigma/step_size", "must be >= 0 and > 0");
+        Require(RefinementOptions.IsKnownSchedule(StepSizeSchedule), "step_size_schedule",
+            $"must be '{RefinementOptions.Constant}' or '{RefinementOptions.SigmaSquared}'");
     }
 
     public static readonly JsonSerializerOptions Json = new()

@@ -15,6 +15,8 @@ public sealed record RolloutOptions
     [JsonPropertyName("refine")] public bool Refine { get; init; } = true;
     [JsonPropertyName("step_per_sigma")] public int? StepPerSigma { get; init; }
     [JsonPropertyName("step_size")] public double? StepSize { get; init; }
+    /// <summary>Refinement step-size schedule ("constant" or "sigma_squared"); null: the model's.</summary>
+    [JsonPropertyName("step_size_schedule")] public string? StepSizeSchedule { get; init; }
     /// <summary>Systems simulated together in one batch.</summary>
     [JsonPropertyName("batch_size")] public int BatchSize { get; init; } = 40;
     [JsonPropertyName("seed")] public ulong Seed { get; init; } = 1;
@@ -33,6 +35,11 @@ public sealed record RolloutOptions
         if (SaveEvery < 1) throw new ArgumentException("rollout: 'save_every' must be at least 1");
         if (BatchSize < 1) throw new ArgumentException("rollout: 'batch_size' must be at least 1");
         if (CheckpointEvery < 1) throw new ArgumentException("rollout: 'checkpoint_every' must be at least 1");
+        if (StepPerSigma is < 0) throw new ArgumentException("rollout: 'step_per_sigma' must be >= 0");
+        if (StepSize is <= 0) throw new ArgumentException("rollout: 'step_size' must be positive");
+        if (StepSizeSchedule is not null && !Model.RefinementOptions.IsKnownSchedule(StepSizeSchedule))
+            throw new ArgumentException($"rollout: 'step_size_schedule' must be '{Model.RefinementOptions.Constant}' " +
+                                        $"or '{Model.RefinementOptions.SigmaSquared}', not '{StepSizeSchedule}'");
     }
 
     /// <summary>Frames saved for a full rollout: steps 0, save_every, 2·save_every, ... below Steps.</summary>

@@ -93,7 +93,7 @@ public sealed class RolloutRunner(GraphSimulator model, RolloutOptions options)
 
         var files = entries.Select(e => Hdf5File.OpenReadWrite(Path.Combine(directory, e.File))).ToArray();
         RefinementOptions refinement = new(options.Refine, options.StepPerSigma ?? config.StepPerSigma,
-            options.StepSize ?? config.StepSize);
+            options.StepSize ?? config.StepSize, options.StepSizeSchedule ?? config.StepSizeSchedule);
         var clock = Stopwatch.StartNew();          // wall time not yet added to the manifest
         var sinceStart = Stopwatch.StartNew();     // for the progress rate
         long stepsAtStart = done;

@@ -5,20 +5,21 @@ namespace MlCgMd.Simulation;
 /// <summary>
 /// When a rollout counts as failed: two CG beads closer than <see cref="CollisionDistance"/>
 /// (a "bead collision"), or a CG bond longer than <see cref="MaxBondLength"/>. Defaults come
-/// from the reference MD of the same systems: the 0.1% quantile of the closest non-bonded CG
-/// pair distance of each frame (so the reference itself would be flagged in about 0.1% of its
-/// frames; a quantile over all pairs would flag it every few frames), and 1.5× the longest CG
-/// bond seen.
+/// from the reference MD of the same systems and lie outside anything the reference does:
+/// half the closest approach of any two non-bonded CG beads in the reference frames, and 1.5×
+/// the longest CG bond. (A quantile threshold would stop even a perfect simulator: the
+/// reference itself crosses its own 0.1% quantile once per thousand frames, and a rollout of
+/// thousands of steps would be cut short for configurations the MD visits.)
 /// </summary>
 public sealed record StabilityThresholds(double CollisionDistance, double MaxBondLength)
 {
-    public const double PairQuantile = 0.001;
+    public const double CollisionFraction = 0.5;
     public const double BondFactor = 1.5;
 
     /// <summary>Measures the reference CG geometry over up to <paramref name="framesPerSystem"/> evenly spaced frames.</summary>
-    public static StabilityThresholds FromReference(IReadOnlyList<CgSystem> systems, int framesPerSystem = 200)
+    public static StabilityThresholds FromReference(IReadOnlyList<CgSystem> systems, int framesPerSystem = 2000)
     {
-        var closestPerFrame = new List<double>();
+        double closestApproach = double.PositiveInfinity;
         double longestBond = 0;
         foreach (CgSystem system in systems)
         {
@@ -29,26 +30,23 @@ public sealed record StabilityThresholds(double CollisionDistance, double MaxBon
             int m = system.Map.BeadCount;
             var bonded = new HashSet<(int, int)>();
             int[] bonds = system.Map.CgBonds;
-            for (int b = 0; b < bonds.Length; b += 2) bonded.Add((bonds[b], bonds[b + 1]));
+            for (int b = 0; b < bonds.Length; b += 2) bonded.Add((Math.Min(bonds[b], bonds[b + 1]), Math.Max(bonds[b], bonds[b + 1])));
             for (int f = 0; f < frames; f++)
             {
                 var x = cg.AsSpan(f * m * 3, m * 3);
-                double closest = double.PositiveInfinity;
                 for (int i = 0; i < m; i++)
                     for (int j = i + 1; j < m; j++)
                     {
                         double d = Distance(x, i, j);
                         if (bonded.Contains((i, j))) longestBond = Math.Max(longestBond, d);
-                        else closest = Math.Min(closest, d);
+                        else closestApproach = Math.Min(closestApproach, d);
                     }
-                if (double.IsFinite(closest)) closestPerFrame.Add(closest);
             }
         }
-        if (closestPerFrame.Count == 0)
+        if (!double.IsFinite(closestApproach))
             throw new InvalidDataException("the reference systems have no non-bonded CG bead pairs to set a collision distance");
-        closestPerFrame.Sort();
-        double quantile = closestPerFrame[(int)Math.Floor(PairQuantile * (closestPerFrame.Count - 1))];
-        return new StabilityThresholds(quantile, longestBond > 0 ? longestBond * BondFactor : double.PositiveInfinity);
+        return new StabilityThresholds(closestApproach * CollisionFraction,
+            longestBond > 0 ? longestBond * BondFactor : double.PositiveInfinity);
     }
 
     internal static double Distance(ReadOnlySpan<float> x, int i, int j)
