@@ -55,7 +55,7 @@ public static class RolloutEvaluator
         double[] refBonds = BondLengths.Compute(reference, bonds);
         double[] mlBonds = BondLengths.Compute(rollout, bonds);
         double cutoff = contactCutoff ?? (refBonds.Length > 0 ? refBonds.Average() : 1.5);
-        int[] collisions = Collisions.CountPerFrame(rollout, collisionDistance);
+        int framesWithCollisions = CountFramesWithCollisions(rollout, bonds, collisionDistance);
 
         return new PolymerEvaluation
         {
@@ -75,8 +75,22 @@ public static class RolloutEvaluator
             RolloutContacts = ContactMap.Compute(rollout, cutoff),
             ReferenceBondLengths = refBonds,
             RolloutBondLengths = mlBonds,
-            FramesWithCollisions = collisions.Count(c => c > 0),
+            FramesWithCollisions = framesWithCollisions,
         };
+    }
+
+    /// <summary>
+    /// Saved frames in which two non-bonded CG beads are closer than the collision distance: the
+    /// rollout monitor's own rule (<see cref="StabilityMonitor"/>), so the counts and the stops agree.
+    /// </summary>
+    private static int CountFramesWithCollisions(PositionFrames rollout, (int First, int Second)[] bonds, double collisionDistance)
+    {
+        var monitor = new StabilityMonitor(new StabilityThresholds(collisionDistance, double.PositiveInfinity));
+        int[] pairs = bonds.SelectMany(b => new[] { b.First, b.Second }).ToArray();
+        int frames = 0;
+        for (int f = 0; f < rollout.FrameCount; f++)
+            if (monitor.CountCollisions(rollout.Frame(f), pairs) > 0) frames++;
+        return frames;
     }
 
     /// <summary>Block-bootstrap relaxation times, or null when the series is too short to have blocks of several frames.</summary>
