@@ -103,7 +103,7 @@ public sealed record ModelConfig
         Require(SigmaBegin > 0 && SigmaEnd > 0 && SigmaLevel >= 1, "sigma_begin/sigma_end/sigma_level", "must be positive");
         Require(StepPerSigma >= 0 && StepSize > 0, "step_per_sigma/step_size", "must be >= 0 and > 0");
         Require(RefinementOptions.IsKnownSchedule(StepSizeSchedule), "step_size_schedule",
-            $"must be '{RefinementOptions.Constant}' or '{RefinementOptions.SigmaSquared}'");
+            $"must be {RefinementOptions.ScheduleChoices}");
     }
 
     public static readonly JsonSerializerOptions Json = new()

@@ -15,6 +15,9 @@ public sealed record RefinementOptions(bool Enabled, int StepsPerSigma, double S
 
     public static bool IsKnownSchedule(string schedule) => schedule is Constant or SigmaSquared;
 
+    /// <summary>The accepted schedule names, for error messages.</summary>
+    public const string ScheduleChoices = $"'{Constant}' or '{SigmaSquared}'";
+
     public static RefinementOptions FromConfig(ModelConfig config) =>
         new(true, config.StepPerSigma, config.StepSize, config.StepSizeSchedule);
 
@@ -25,7 +28,6 @@ public sealed record RefinementOptions(bool Enabled, int StepsPerSigma, double S
     {
         Constant => StepSize,
         SigmaSquared => StepSize * (sigma / smallestSigma) * (sigma / smallestSigma),
-        _ => throw new ArgumentException($"refinement: unknown step-size schedule '{Schedule}' " +
-                                         $"(expected '{Constant}' or '{SigmaSquared}')"),
+        _ => throw new ArgumentException($"refinement: unknown step-size schedule '{Schedule}' (expected {ScheduleChoices})"),
     };
 }

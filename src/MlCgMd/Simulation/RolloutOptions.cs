@@ -38,8 +38,8 @@ public sealed record RolloutOptions
         if (StepPerSigma is < 0) throw new ArgumentException("rollout: 'step_per_sigma' must be >= 0");
         if (StepSize is <= 0) throw new ArgumentException("rollout: 'step_size' must be positive");
         if (StepSizeSchedule is not null && !Model.RefinementOptions.IsKnownSchedule(StepSizeSchedule))
-            throw new ArgumentException($"rollout: 'step_size_schedule' must be '{Model.RefinementOptions.Constant}' " +
-                                        $"or '{Model.RefinementOptions.SigmaSquared}', not '{StepSizeSchedule}'");
+            throw new ArgumentException($"rollout: 'step_size_schedule' must be {Model.RefinementOptions.ScheduleChoices}, " +
+                                        $"not '{StepSizeSchedule}'");
     }
 
     /// <summary>Frames saved for a full rollout: steps 0, save_every, 2·save_every, ... below Steps.</summary>

@@ -32,9 +32,7 @@ public sealed class StabilityMonitor(StabilityThresholds thresholds)
     private List<(int I, int J, double Distance)> CollidingPairs(ReadOnlySpan<float> positions, ReadOnlySpan<int> cgBonds,
                                                                  bool firstOnly)
     {
-        var bonded = new HashSet<(int, int)>();
-        for (int b = 0; b < cgBonds.Length; b += 2)
-            bonded.Add((Math.Min(cgBonds[b], cgBonds[b + 1]), Math.Max(cgBonds[b], cgBonds[b + 1])));
+        HashSet<(int, int)> bonded = StabilityThresholds.BondedPairs(cgBonds);
         var pairs = new List<(int, int, double)>();
         int m = positions.Length / 3;
         for (int i = 0; i < m; i++)

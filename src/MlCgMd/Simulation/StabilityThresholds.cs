@@ -28,9 +28,7 @@ public sealed record StabilityThresholds(double CollisionDistance, double MaxBon
             float[] fine = system.ReadFrames(0, frames, stride);
             float[] cg = system.Map.CentersOfMass(fine, frames);                       // [frames, beads, 3]
             int m = system.Map.BeadCount;
-            var bonded = new HashSet<(int, int)>();
-            int[] bonds = system.Map.CgBonds;
-            for (int b = 0; b < bonds.Length; b += 2) bonded.Add((Math.Min(bonds[b], bonds[b + 1]), Math.Max(bonds[b], bonds[b + 1])));
+            HashSet<(int, int)> bonded = BondedPairs(system.Map.CgBonds);
             for (int f = 0; f < frames; f++)
             {
                 var x = cg.AsSpan(f * m * 3, m * 3);
@@ -47,6 +45,15 @@ public sealed record StabilityThresholds(double CollisionDistance, double MaxBon
             throw new InvalidDataException("the reference systems have no non-bonded CG bead pairs to set a collision distance");
         return new StabilityThresholds(closestApproach * CollisionFraction,
             longestBond > 0 ? longestBond * BondFactor : double.PositiveInfinity);
+    }
+
+    /// <summary>The bonded bead pairs of [bonds, 2] indices as (smaller, larger), whichever direction each bond is listed in.</summary>
+    internal static HashSet<(int, int)> BondedPairs(ReadOnlySpan<int> cgBonds)
+    {
+        var bonded = new HashSet<(int, int)>();
+        for (int b = 0; b < cgBonds.Length; b += 2)
+            bonded.Add((Math.Min(cgBonds[b], cgBonds[b + 1]), Math.Max(cgBonds[b], cgBonds[b + 1])));
+        return bonded;
     }
 
     internal static double Distance(ReadOnlySpan<float> x, int i, int j)
