@@ -4,7 +4,9 @@
 #
 #   environment/setup.sh            packages for building, testing and running
 #   environment/setup.sh --peers    also the peers the benchmarks compare against
-#                                   (python3-torch for PyTorch, python3-h5py)
+#                                   (python3-torch for PyTorch, python3-h5py, python3-mdtraj
+#                                   for the viewer exports, python3-omegaconf for Lightning
+#                                   checkpoint fixtures)
 set -euo pipefail
 
 packages=(
@@ -16,7 +18,7 @@ packages=(
   lammps                # reference MD cross-check (binary: lmp)
 )
 if [[ "${1:-}" == "--peers" ]]; then
-  packages+=(python3-torch python3-h5py)
+  packages+=(python3-torch python3-h5py python3-mdtraj python3-omegaconf)
 fi
 
 missing=()

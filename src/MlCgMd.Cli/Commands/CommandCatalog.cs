@@ -13,6 +13,7 @@ internal static class CommandCatalog
         yield return SimulateCommand.Create();
         yield return AnalyzeCommand.Create();
         yield return ReportCommand.Create();
+        yield return ExportCommand.Create();
         yield return BenchCommand.Create();
         yield return ValidateMdCommand.Create();
     }
