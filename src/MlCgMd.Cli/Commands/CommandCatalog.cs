@@ -14,6 +14,7 @@ internal static class CommandCatalog
         yield return AnalyzeCommand.Create();
         yield return ReportCommand.Create();
         yield return ExportCommand.Create();
+        yield return RenderCommand.Create();
         yield return BenchCommand.Create();
         yield return ValidateMdCommand.Create();
     }

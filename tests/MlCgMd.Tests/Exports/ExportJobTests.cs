@@ -1,13 +1,9 @@
 using System.Text.Json;
-using MlCgMd.Batching;
 using MlCgMd.Data;
 using MlCgMd.Exports;
 using MlCgMd.Lammps;
-using MlCgMd.Model;
 using MlCgMd.Simulation;
 using MlCgMd.Tests.Data;
-using MlCgMd.Tests.Training;
-using MlCgMd.Torch;
 
 namespace MlCgMd.Tests.Exports;
 
@@ -17,23 +13,7 @@ public sealed class ExportJobTests : IDisposable
     private readonly ScratchDirectory scratch = new();
     private readonly string data, rollout;
 
-    public ExportJobTests()
-    {
-        data = TinyDataset.Write(scratch.File("data"), chains: 3, particles: 24, frames: 30);
-        var systems = TrajectoryDataset.FromSplit(data, Path.Combine(data, "train.txt")).Folders
-            .Select(f => CgSystem.Load(f, 6, recursiveMetis: false)).ToList();
-        torch.manual_seed(4);
-        using var model = new GraphSimulator(Tests.Model.SyntheticBatches.SmallConfig(seqLen: 4) with { CgLevel = 6 });
-        rollout = scratch.File("rollout");
-        new RolloutRunner(model, new RolloutOptions { Steps = 12, SaveEvery = 2, BatchSize = 4, Deterministic = true })
-            .Run(systems, new StabilityThresholds(1e-6, 1e6), rollout, resume: false, progress: null);
-        // The first system reads as stopped at step 5 (3 valid frames of 6): its later rows must not be exported.
-        RolloutManifest manifest = RolloutManifest.Read(rollout);
-        manifest.Systems[0].FramesWritten = 3;
-        manifest.Systems[0].FailedStep = 5;
-        manifest.Systems[0].Failure = "stopped by the test";
-        manifest.Write(rollout);
-    }
+    public ExportJobTests() => (data, rollout) = TinyRollout.Write(scratch.Path);
 
     public void Dispose() => scratch.Dispose();
 
