@@ -11,6 +11,7 @@ internal static class CommandCatalog
         yield return GenerateCommand.Create();
         yield return TrainCommand.Create();
         yield return SimulateCommand.Create();
+        yield return ImportCheckpointCommand.Create();
         yield return AnalyzeCommand.Create();
         yield return ReportCommand.Create();
         yield return ExportCommand.Create();
