@@ -1,5 +1,6 @@
 using System.CommandLine;
 using MlCgMd.Batching;
+using MlCgMd.Configuration;
 using MlCgMd.Data;
 using MlCgMd.Model;
 using MlCgMd.Simulation;
@@ -27,10 +28,12 @@ internal static class SimulateCommand
         var stepsPerSigma = new Option<int?>("--steps-per-sigma") { Description = "Langevin steps per noise level (default: the model's step_per_sigma)" };
         var stepSize = new Option<double?>("--step-size") { Description = "Langevin step size ε (default: the model's step_size)" };
         var schedule = new Option<string?>("--step-schedule") { Description = "constant (official) or sigma_squared (NCSN) (default: the model's)" };
+        var overrides = OverrideOption.Create("checkpoint_every=500 --set collision_distance=0.4",
+            "a rollout option (the keys of rollout.json's options), after the flags above");
         var command = new Command("simulate", "Roll the learned simulator out on unseen systems (HDF5 per system, rollout.json).")
         {
             modelOption, data, split, steps, saveEvery, output, noRefine, deterministic, batchSize, seed, resume, threads,
-            stepsPerSigma, stepSize, schedule,
+            stepsPerSigma, stepSize, schedule, overrides,
         };
         command.SetAction(parse => CommandAction.Run(() =>
         {
@@ -41,7 +44,7 @@ internal static class SimulateCommand
             var systems = TrajectoryDataset.FromSplit(dataDirectory, splitPath).Folders
                 .Select(f => CgSystem.Load(f, model.Config.CgLevel, recursiveMetis: false)).ToList();
             if (systems.Count == 0) throw new InvalidDataException($"split file '{splitPath}' names no trajectories");
-            var options = new RolloutOptions
+            RolloutOptions options = new()
             {
                 Steps = parse.GetValue(steps), SaveEvery = parse.GetValue(saveEvery), Refine = !parse.GetValue(noRefine),
                 Deterministic = parse.GetValue(deterministic), BatchSize = parse.GetValue(batchSize), Seed = parse.GetValue(seed),
@@ -49,6 +52,8 @@ internal static class SimulateCommand
                 StepPerSigma = parse.GetValue(stepsPerSigma), StepSize = parse.GetValue(stepSize),
                 StepSizeSchedule = parse.GetValue(schedule),
             };
+            options = ConfigOverride.ApplyTo(options, OverrideOption.Parse(parse.GetValue(overrides)), "the rollout options", ModelConfig.Json);
+            options.Validate();
             var thresholds = StabilityThresholds.FromReference(systems);
             string outDirectory = parse.GetValue(output)!.FullName;
             Console.WriteLine($"simulating {systems.Count} systems for {options.Steps} steps " +

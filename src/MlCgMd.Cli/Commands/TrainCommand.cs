@@ -1,4 +1,5 @@
 using System.CommandLine;
+using MlCgMd.Configuration;
 using MlCgMd.Training;
 
 namespace MlCgMd.Cli.Commands;
@@ -11,18 +12,22 @@ internal static class TrainCommand
         var config = new Option<FileInfo>("--config") { Description = "training config (JSON; see data/configs/)", Required = true };
         var run = new Option<DirectoryInfo?>("--run") { Description = "run folder (default: runs/<config name>)" };
         var resume = new Option<bool>("--resume") { Description = "continue from the run's last checkpoint" };
-        var steps = new Option<long?>("--max-steps") { Description = "override train.max_steps" };
+        var steps = new Option<long?>("--max-steps") { Description = "override train.max_steps (the same as --set train.max_steps=N)" };
+        var overrides = OverrideOption.Create("model.radius=9 --set optim.lr=3e-4", "any value of the training config");
         var command = new Command("train", "Train the learned simulator (checkpoints, metrics.csv, validation.csv).")
         {
-            config, run, resume, steps,
+            config, run, resume, steps, overrides,
         };
         command.SetAction(parse => CommandAction.Run(() =>
         {
             FileInfo file = parse.GetValue(config)!;
-            TrainingConfig settings = TrainingConfig.Load(file.FullName);
-            if (parse.GetValue(steps) is { } maxSteps) settings = settings with { Train = settings.Train with { MaxSteps = maxSteps } };
+            var sets = OverrideOption.Parse(parse.GetValue(overrides));
+            if (parse.GetValue(steps) is { } maxSteps) sets = [.. sets, ConfigOverride.Parse($"train.max_steps={maxSteps}")];
+            TrainingConfig settings = TrainingConfig.Load(file.FullName, sets);
             string runDirectory = parse.GetValue(run)?.FullName
                                   ?? Path.Combine("runs", Path.GetFileNameWithoutExtension(file.Name));
+            Directory.CreateDirectory(runDirectory);
+            EffectiveConfig.Record(runDirectory, file.FullName, sets);
             Console.WriteLine($"training '{file.Name}' ({settings.Tier} tier) into {runDirectory}");
             var line = new ProgressLine(TimeSpan.FromSeconds(2));
             var trainer = new Trainer(settings, file.DirectoryName!, runDirectory);
