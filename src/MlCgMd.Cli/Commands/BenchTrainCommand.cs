@@ -14,33 +14,33 @@ internal static class BenchTrainCommand
     {
         var threads = new Option<int>("--threads")
         {
-            Description = "Intra-op threads for both implementations (1 by default: the machine may be shared)",
+            Description = "intra-op threads for both implementations (1: the machine may be shared)",
             DefaultValueFactory = _ => 1,
         };
         var repetitions = new Option<int>("--repetitions")
         {
-            Description = "Timed training steps on each side (the median is reported)",
+            Description = "timed training steps on each side (the median, in ms, is reported)",
             DefaultValueFactory = _ => 5,
         };
-        var warmup = new Option<int>("--warmup") { Description = "Untimed warm-up steps", DefaultValueFactory = _ => 1 };
-        var batch = new Option<int>("--batch") { Description = "Chains in the batch", DefaultValueFactory = _ => 32 };
+        var warmup = new Option<int>("--warmup") { Description = "untimed warm-up steps", DefaultValueFactory = _ => 1 };
+        var batch = new Option<int>("--batch") { Description = "chains in the batch", DefaultValueFactory = _ => 32 };
         var particles = new Option<int>("--particles")
         {
-            Description = "Fine beads per chain (even)",
+            Description = "fine beads per chain (even)",
             DefaultValueFactory = _ => 1000,
         };
         var cgLevel = new Option<int>("--cg-level")
         {
-            Description = "Fine beads per CG bead (contiguous clusters)",
+            Description = "fine beads per CG bead (contiguous clusters)",
             DefaultValueFactory = _ => 100,
         };
-        var seed = new Option<ulong>("--seed") { Description = "Seed of the batch, the weights and the noise", DefaultValueFactory = _ => 0 };
+        var seed = new Option<ulong>("--seed") { Description = "seed of the batch, the weights and the noise", DefaultValueFactory = _ => 0 };
         var python = new Option<string>("--python")
         {
             Description = "Python with torch for the PyTorch side",
             DefaultValueFactory = _ => "/usr/bin/python3",
         };
-        var output = new Option<FileInfo?>("--out") { Description = "Write the metrics to this JSON file" };
+        var output = new Option<FileInfo?>("--out") { Description = "metrics JSON (ms per step, samples/s, ratios)" };
 
         var command = new Command("train",
             "Time one training step (forward with noise augmentation, backward, gradient clipping, Adam) of the paper's " +

@@ -13,7 +13,7 @@ internal static class GenerateCommand
     {
         var config = new Option<FileInfo>("--config") { Description = "dataset tier config (data/configs/chain-*.json)", Required = true };
         var output = new Option<DirectoryInfo>("--out") { Description = "dataset folder to write (resumes if it exists)", Required = true };
-        var threads = new Option<int>("--threads") { Description = "chains simulated in parallel (0: all cores)" };
+        var threads = new Option<int>("--threads") { Description = "chains simulated in parallel (0: all cores)", DefaultValueFactory = _ => 0 };
         var overrides = OverrideOption.Create("splits.test.production_steps=200000", "a value of the dataset config (keys the file has)");
         var command = new Command("generate", "Run the reference MD and write a dataset in the original layout (resumable).")
         {

@@ -16,17 +16,17 @@ internal static class SimulateCommand
         var modelOption = new Option<DirectoryInfo>("--model") { Description = "checkpoint folder (model.json + model.safetensors)", Required = true };
         var data = new Option<DirectoryInfo>("--data") { Description = "dataset folder holding the trajectories", Required = true };
         var split = new Option<string>("--split") { Description = "split file naming the systems", DefaultValueFactory = _ => SplitFiles.ChainTest };
-        var steps = new Option<long>("--steps") { Description = "model steps to simulate", DefaultValueFactory = _ => 1000 };
-        var saveEvery = new Option<int>("--save-every") { Description = "save CG positions every this many steps", DefaultValueFactory = _ => 10 };
+        var steps = new Option<long>("--steps") { Description = "model steps to simulate; one step = dilation × frame interval τ (the model's dilation, the dataset's frame interval; 5 τ for the paper chain)", DefaultValueFactory = _ => 1000 };
+        var saveEvery = new Option<int>("--save-every") { Description = "save CG positions (σ) every this many model steps", DefaultValueFactory = _ => 10 };
         var output = new Option<DirectoryInfo>("--out") { Description = "output folder (rollout.json + one .h5 per system)", Required = true };
         var noRefine = new Option<bool>("--no-refine") { Description = "switch the Score-GNN refinement off (ablation)" };
         var deterministic = new Option<bool>("--deterministic") { Description = "use the mean acceleration instead of sampling" };
-        var batchSize = new Option<int>("--batch-size") { Description = "systems per batch", DefaultValueFactory = _ => 40 };
-        var seed = new Option<ulong>("--seed") { Description = "random seed", DefaultValueFactory = _ => 1UL };
+        var batchSize = new Option<int>("--batch-size") { Description = "systems simulated together in one batch", DefaultValueFactory = _ => 40 };
+        var seed = new Option<ulong>("--seed") { Description = "random seed of the sampled accelerations and the Langevin noise", DefaultValueFactory = _ => 1UL };
         var resume = new Option<bool>("--resume") { Description = "continue an interrupted rollout in --out" };
-        var threads = new Option<int>("--threads") { Description = "libtorch threads (0: all cores)" };
-        var stepsPerSigma = new Option<int?>("--steps-per-sigma") { Description = "Langevin steps per noise level (default: the model's step_per_sigma)" };
-        var stepSize = new Option<double?>("--step-size") { Description = "Langevin step size ε (default: the model's step_size)" };
+        var threads = new Option<int>("--threads") { Description = "libtorch threads (0: all cores; 1 on a shared 2-core machine)" };
+        var stepsPerSigma = new Option<int?>("--steps-per-sigma") { Description = "Langevin steps per noise level σ_i (default: the model's step_per_sigma)" };
+        var stepSize = new Option<double?>("--step-size") { Description = "Langevin step size ε, σ² (default: the model's step_size)" };
         var schedule = new Option<string?>("--step-schedule") { Description = "constant (official) or sigma_squared (NCSN) (default: the model's)" };
         var overrides = OverrideOption.Create("checkpoint_every=500 --set collision_distance=0.4",
             "a rollout option (the keys of rollout.json's options), after the flags above");
@@ -56,7 +56,11 @@ internal static class SimulateCommand
             options.Validate();
             var thresholds = StabilityThresholds.FromReference(systems);
             string outDirectory = parse.GetValue(output)!.FullName;
-            Console.WriteLine($"simulating {systems.Count} systems for {options.Steps} steps " +
+            double? frameInterval = DatasetInfo.TryRead(dataDirectory)?.FrameInterval;
+            string span = frameInterval is { } dt
+                ? $" of {model.Config.Dilation * dt:G4} τ ({options.Steps * model.Config.Dilation * dt:G4} τ)"
+                : $" of {model.Config.Dilation} recorded frame(s)";
+            Console.WriteLine($"simulating {systems.Count} systems for {options.Steps} steps{span} " +
                               $"({(model.Config.HasScoreGn && options.Refine ? "with" : "without")} Score-GNN refinement); " +
                               $"collision distance {thresholds.CollisionDistance:G4}, max CG bond {thresholds.MaxBondLength:G4}");
             var line = new ProgressLine(TimeSpan.FromSeconds(2));

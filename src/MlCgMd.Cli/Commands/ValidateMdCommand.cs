@@ -15,12 +15,12 @@ internal static class ValidateMdCommand
 {
     public static Command Create()
     {
-        var config = new Option<string>("--config") { Description = "Chain dataset config (tier).", DefaultValueFactory = _ => "data/configs/chain-reproduction.json" };
-        var split = new Option<string>("--split") { Description = "Split to characterise.", DefaultValueFactory = _ => "test" };
-        var chains = new Option<int>("--chains") { Description = "Characterise only the first N chains (0 = all).", DefaultValueFactory = _ => 0 };
-        var threads = new Option<int>("--threads") { DefaultValueFactory = _ => Environment.ProcessorCount };
-        var rgSteps = new Option<long>("--rg-check-steps") { Description = "Production steps of the LAMMPS Rg comparison (0 skips it).", DefaultValueFactory = _ => 1_000_000 };
-        var output = new Option<string>("--output") { DefaultValueFactory = _ => "runs/validate-md.json" };
+        var config = new Option<string>("--config") { Description = "chain dataset config (a tier)", DefaultValueFactory = _ => "data/configs/chain-reproduction.json" };
+        var split = new Option<string>("--split") { Description = "split to characterise", DefaultValueFactory = _ => "test" };
+        var chains = new Option<int>("--chains") { Description = "characterise only the first N chains (0: all)", DefaultValueFactory = _ => 0 };
+        var threads = new Option<int>("--threads") { Description = "chains simulated in parallel", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var rgSteps = new Option<long>("--rg-check-steps") { Description = "production MD steps (of the force field's dt, in τ) of the LAMMPS Rg comparison (0 skips it)", DefaultValueFactory = _ => 1_000_000 };
+        var output = new Option<string>("--out") { Description = "report JSON (Rg in σ, relaxation times in τ)", DefaultValueFactory = _ => "runs/validate-md.json" };
         var command = new Command("validate-md", "Long validation of the reference MD: Rg against LAMMPS, and Rg / relaxation-time ranges of a split.")
         {
             config, split, chains, threads, rgSteps, output,
