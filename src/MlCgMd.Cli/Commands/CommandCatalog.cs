@@ -18,5 +18,6 @@ internal static class CommandCatalog
         yield return RenderCommand.Create();
         yield return BenchCommand.Create();
         yield return ValidateMdCommand.Create();
+        yield return SchemasCommand.Create();
     }
 }

@@ -35,7 +35,7 @@ public static class EvaluationReport
             report.Table(["engine", "systems", "τ per system", "wall s", "τ / s"],
                 speeds.Select(s => (IReadOnlyList<object?>)[s.Engine, s.Systems, s.SimulatedTauPerSystem, s.WallSeconds, s.TauPerSecond]));
         }
-        report.Metrics(new { evaluation = result.Summary(), ablation = withoutScore?.Summary(), speeds });
+        report.Metrics(new MetricsFile(result.Summary(), withoutScore?.Summary(), speeds));
         return report;
     }
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using MlCgMd.Data;
 using MlCgMd.Model;
@@ -30,8 +31,11 @@ public sealed record RolloutManifest
     {
         string path = Path.Combine(directory, FileName);
         if (!File.Exists(path)) throw new FileNotFoundException($"'{directory}' holds no {FileName}: not a rollout folder", path);
-        return JsonSerializer.Deserialize<RolloutManifest>(File.ReadAllText(path), ModelConfig.Json)
-               ?? throw new InvalidDataException($"{path}: empty manifest");
+        JsonNode root = JsonNode.Parse(File.ReadAllText(path), documentOptions: new JsonDocumentOptions { AllowTrailingCommas = true })
+                        ?? throw new InvalidDataException($"{path}: empty manifest");
+        // Manifests written before the keys were made snake_case carry options.SavedFrames (a derived count).
+        (root["options"] as JsonObject)?.Remove("SavedFrames");
+        return root.Deserialize<RolloutManifest>(ModelConfig.Json) ?? throw new InvalidDataException($"{path}: empty manifest");
     }
 
     public void Write(string directory) =>

@@ -18,8 +18,6 @@ namespace MlCgMd.Training;
 /// </summary>
 public static class CheckpointImport
 {
-    public const string ProvenanceFile = "import.json";
-
     public sealed record Result(ModelConfig Config, long Parameters, LightningCheckpoint Source, IReadOnlyList<string> Notes);
 
     public static Result Run(string checkpointPath, string? configPath, string outputDirectory, bool overwrite = false)
@@ -41,7 +39,7 @@ public static class CheckpointImport
         var tensors = source.StateDict.ToDictionary(kv => kv.Key, kv => kv.Value.ToTensor());
         model.load_state_dict(tensors);
         Checkpoint.SaveModel(outputDirectory, model);
-        WriteProvenance(outputDirectory, source, configPath, config, notes);
+        WriteProvenance(outputDirectory, source, configPath, notes);
         return new Result(config, model.num_parameters(), source, notes);
     }
 
@@ -96,25 +94,15 @@ public static class CheckpointImport
         }
     }
 
-    private static void WriteProvenance(string directory, LightningCheckpoint source, string? configPath, ModelConfig config,
-                                        List<string> notes)
+    private static void WriteProvenance(string directory, LightningCheckpoint source, string? configPath, List<string> notes)
     {
         string sha256;
         using (FileStream stream = File.OpenRead(source.Path))
             sha256 = Convert.ToHexStringLower(SHA256.HashData(stream));
-        var provenance = new JsonObject
-        {
-            ["source"] = Path.GetFullPath(source.Path),
-            ["source_sha256"] = sha256,
-            ["pytorch_lightning_version"] = source.LightningVersion,
-            ["epoch"] = source.Epoch,
-            ["global_step"] = source.GlobalStep,
-            ["hyperparameters_from"] = configPath is null ? "checkpoint hyper_parameters" : Path.GetFullPath(configPath),
-            ["tensors"] = source.StateDict.Count,
-            ["notes"] = new JsonArray(notes.Select(n => (JsonNode?)JsonValue.Create(n)).ToArray()),
-            ["hyper_parameters"] = source.HyperParameters?.DeepClone(),
-        };
-        AtomicFile.WriteText(Path.Combine(directory, ProvenanceFile),
-            w => w.Write(provenance.ToJsonString(new JsonSerializerOptions { WriteIndented = true })));
+        var provenance = new ImportProvenance(Path.GetFullPath(source.Path), sha256, source.LightningVersion, source.Epoch,
+            source.GlobalStep, configPath is null ? "checkpoint hyper_parameters" : Path.GetFullPath(configPath),
+            source.StateDict.Count, notes, source.HyperParameters);
+        AtomicFile.WriteText(Path.Combine(directory, ImportProvenance.FileName),
+            w => w.Write(JsonSerializer.Serialize(provenance, ImportProvenance.Json)));
     }
 }

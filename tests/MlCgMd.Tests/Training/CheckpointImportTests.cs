@@ -220,6 +220,6 @@ public sealed class CheckpointImportTests : IDisposable
         Assert.Equal(la.AccLoss.ToDouble(), lb.AccLoss.ToDouble());
         Assert.Equal(la.ScoreLoss!.ToDouble(), lb.ScoreLoss!.ToDouble());
         Assert.Equal(la.PropertyLoss!.ToDouble(), lb.PropertyLoss!.ToDouble());
-        Assert.True(File.Exists(Path.Combine(imported, CheckpointImport.ProvenanceFile)));
+        Assert.True(File.Exists(Path.Combine(imported, ImportProvenance.FileName)));
     }
 }
