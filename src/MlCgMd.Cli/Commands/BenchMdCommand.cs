@@ -20,7 +20,7 @@ internal static class BenchMdCommand
         {
             forceField, monomers, steps, equilibration, repeats, seed, output,
         };
-        command.SetAction(parse =>
+        command.SetAction(parse => CommandAction.Run(() =>
         {
             string outputPath = parse.GetValue(output)!;
             string work = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(outputPath))!, "md-lammps");
@@ -33,7 +33,7 @@ internal static class BenchMdCommand
             MdBenchmark.WriteJson(result, outputPath);
             Console.WriteLine($"metrics: {outputPath}");
             return 0;
-        });
+        }));
         return command;
     }
 }

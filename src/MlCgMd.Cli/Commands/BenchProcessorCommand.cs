@@ -48,7 +48,7 @@ internal static class BenchProcessorCommand
         {
             threads, repetitions, warmup, selfLoops, graphs, nodesPerGraph, latent, layers, python, output,
         };
-        command.SetAction(parse =>
+        command.SetAction(parse => CommandAction.Run(() =>
         {
             var options = new ProcessorBenchmarkOptions
             {
@@ -74,7 +74,7 @@ internal static class BenchProcessorCommand
             Print(result);
             if (parse.GetValue(output) is { } file) WriteJson(file.FullName, result);
             return 0;
-        });
+        }));
         return command;
     }
 
@@ -127,6 +127,7 @@ internal static class BenchProcessorCommand
             forward_ratio = r.ForwardRatio,
             forward_backward_ratio = r.ForwardBackwardRatio,
         };
-        MlCgMd.Data.AtomicFile.WriteText(path, w => w.Write(JsonSerializer.Serialize(metrics, new JsonSerializerOptions { WriteIndented = true })));
+        MlCgMd.Data.AtomicFile.WriteText(path, w => w.Write(JsonSerializer.Serialize(metrics,
+            new JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower })));
     }
 }

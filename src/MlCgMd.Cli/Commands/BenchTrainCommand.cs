@@ -49,7 +49,7 @@ internal static class BenchTrainCommand
         {
             threads, repetitions, warmup, batch, particles, cgLevel, seed, python, output,
         };
-        command.SetAction(parse =>
+        command.SetAction(parse => CommandAction.Run(() =>
         {
             var options = new TrainingBenchmarkOptions
             {
@@ -74,7 +74,7 @@ internal static class BenchTrainCommand
             Print(result);
             if (parse.GetValue(output) is { } file) WriteJson(file.FullName, result);
             return result.Check is { Agrees: false } ? 1 : 0;
-        });
+        }));
         return command;
     }
 
@@ -142,6 +142,7 @@ internal static class BenchTrainCommand
             ratio = r.Ratio,
             cpu_ratio = r.CpuRatio,
         };
-        AtomicFile.WriteText(path, w => w.Write(JsonSerializer.Serialize(metrics, new JsonSerializerOptions { WriteIndented = true })));
+        AtomicFile.WriteText(path, w => w.Write(JsonSerializer.Serialize(metrics,
+            new JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower })));
     }
 }

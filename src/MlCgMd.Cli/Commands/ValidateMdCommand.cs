@@ -25,7 +25,7 @@ internal static class ValidateMdCommand
         {
             config, split, chains, threads, rgSteps, output,
         };
-        command.SetAction(parse =>
+        command.SetAction(parse => CommandAction.Run(() =>
         {
             ChainDatasetConfig dataset = ChainDatasetConfigLoader.Load(parse.GetValue(config)!);
             ForceField forceField = dataset.LoadForceField();
@@ -56,12 +56,14 @@ internal static class ValidateMdCommand
                               $"tau_Rg2 range {rows.Min(r => r.RgSquaredRelaxationTime):F1}..{rows.Max(r => r.RgSquaredRelaxationTime):F1} tau; " +
                               $"fewest relaxation times covered {rows.Min(r => r.RelaxationTimesCovered):F0}");
 
-            string json = JsonSerializer.Serialize(new { tier = dataset.Tier, split = chosen.Name, rg_comparison = comparison, chains = rows, rg_ratio = rgRatio },
-                new JsonSerializerOptions { WriteIndented = true });
+            var units = new { rg = "sigma (LJ)", relaxation_time = "tau (LJ)", relaxation_times_covered = "production time / relaxation time" };
+            string json = JsonSerializer.Serialize(
+                new { units, tier = dataset.Tier, split = chosen.Name, rg_comparison = comparison, chains = rows, rg_ratio = rgRatio },
+                new JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower });
             MlCgMd.Data.AtomicFile.WriteText(outputPath, w => w.Write(json));
             Console.WriteLine($"report: {outputPath}");
             return 0;
-        });
+        }));
         return command;
     }
 }
