@@ -26,6 +26,13 @@ public sealed record RolloutManifest
     /// <summary>Wall-clock seconds spent stepping (all batches, summed over resumes).</summary>
     [JsonPropertyName("wall_seconds")] public double WallSeconds { get; set; }
     [JsonPropertyName("completed")] public bool Completed { get; set; }
+    /// <summary>The units of this file and of the HDF5 files beside it.</summary>
+    [JsonPropertyName("units")] public Dictionary<string, string> Units { get; init; } = new()
+    {
+        ["length"] = RolloutFile.ChainLengthUnit + ": positions, collision_distance, max_bond_length",
+        ["time"] = "model steps (steps, save_every, steps_done, failed_step); one step = dilation x the dataset's frame_interval tau",
+        ["wall_seconds"] = "seconds",
+    };
 
     public static RolloutManifest Read(string directory)
     {
