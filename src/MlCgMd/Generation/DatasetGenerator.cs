@@ -99,7 +99,7 @@ public sealed class DatasetGenerator(ChainDatasetConfig config, string outputDir
         if (Directory.Exists(temporary)) Directory.Delete(temporary, recursive: true);
         int[] bonds = chain.System.Bonds.SelectMany(b => new[] { b.I, b.J }).ToArray();
         new TrajectoryFolder(temporary).Write(new Trajectory(trajectory.FrameCount,
-            new TrajectoryTopology(chain.System.Types, bonds), trajectory.Positions, trajectory.RgAtFrames()));
+            new TrajectoryTopology(chain.System.Types, bonds), trajectory.Positions, trajectory.RgAtFrames()), lengthUnit: "sigma (LJ)");
         Directory.Move(temporary, final);
     }
 }
