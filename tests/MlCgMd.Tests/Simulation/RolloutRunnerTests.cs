@@ -2,6 +2,7 @@ using MlCgMd.Batching;
 using MlCgMd.Data;
 using MlCgMd.Model;
 using MlCgMd.Simulation;
+using MlCgMd.SystemKinds;
 using MlCgMd.Tests.Training;
 using MlCgMd.Torch;
 
@@ -20,7 +21,7 @@ public class RolloutRunnerTests : IDisposable
     {
         string data = TinyDataset.Write(Path.Combine(root, "data"));
         return TrajectoryDataset.FromSplit(data, Path.Combine(data, "train.txt")).Folders
-            .Select(f => CgSystem.Load(f, cgLevel, recursiveMetis: false)).ToList();
+            .Select(f => CgSystem.Load(f, new CgRecipe { CgLevel = cgLevel }, "the test")).ToList();
     }
 
     private static GraphSimulator Model(bool score)
