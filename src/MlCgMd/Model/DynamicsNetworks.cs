@@ -5,12 +5,18 @@ public static class DynamicsNetworks
 {
     public static readonly IReadOnlyList<string> Names = [GnsDynamics.Name];
 
-    public static string Choices => string.Join(", ", Names.Select(n => $"'{n}'"));
-
     public static IDynamicsNetwork Create(ModelConfig config, DynamicsNetworkSizes sizes) => config.DynamicsNetwork switch
     {
         GnsDynamics.Name => new GnsDynamics(sizes, config.DynamicsGn),
-        _ => throw new InvalidDataException(
-            $"model config: field 'dynamics_network' is '{config.DynamicsNetwork}', expected {Choices}"),
+        _ => throw Unknown(config.DynamicsNetwork, "model config"),
     };
+
+    /// <summary>Refuses a name no network here answers to, naming <paramref name="source"/>.</summary>
+    public static void Require(string name, string source)
+    {
+        if (!Names.Contains(name)) throw Unknown(name, source);
+    }
+
+    private static InvalidDataException Unknown(string name, string source) => new(
+        $"{source}: field 'dynamics_network' is '{name}', expected {string.Join(", ", Names.Select(n => $"'{n}'"))}");
 }

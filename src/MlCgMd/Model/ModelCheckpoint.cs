@@ -50,6 +50,7 @@ public static class ModelCheckpoint
             throw new InvalidDataException($"{configPath}: not a valid model config: {e.Message}", e);
         }
         config.Validate(configPath);
+        DynamicsNetworks.Require(config.DynamicsNetwork, configPath);
         CgRecipe recipe = CgRecipe.Read(folder) ?? new CgRecipe { System = SystemKind.Chain.Name, CgLevel = config.CgLevel };
         if (recipe.CgLevel != config.CgLevel)
             throw new InvalidDataException(

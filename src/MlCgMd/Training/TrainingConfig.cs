@@ -42,9 +42,7 @@ public sealed record TrainingConfig
         if (Tier is not ("quick" or "reproduction" or "paper"))
             throw new InvalidDataException($"{source}: field 'tier' must be quick, reproduction or paper (got '{Tier}')");
         Model.Validate(source + " (model)");
-        if (!DynamicsNetworks.Names.Contains(Model.DynamicsNetwork))
-            throw new InvalidDataException(
-                $"{source}: field 'model.dynamics_network' is '{Model.DynamicsNetwork}', expected {DynamicsNetworks.Choices}");
+        DynamicsNetworks.Require(Model.DynamicsNetwork, source + " (model)");
         CgRecipe recipe = Data.Recipe(Model);
         recipe.Validate(source + " (data)");
         recipe.RequireFits(Model.UseAtomMass, source + " (model)");
