@@ -50,16 +50,17 @@ public static class RolloutEvaluator
                 throw new InvalidDataException(
                     $"'{folder.Path}' holds {stored.Name} trajectories, but the rollout in {rolloutDirectory} simulated " +
                     $"{manifest.Recipe?.ToString() ?? kind.Name + " systems"}");
-            polymers.Add(EvaluateOne(system, rolloutPath, folder, frameInterval, rolloutDt, manifest.CollisionDistance, contactCutoff));
+            polymers.Add(EvaluateOne(system, rolloutPath, folder, kind, frameInterval, rolloutDt, manifest.CollisionDistance,
+                contactCutoff));
         }
         return EvaluationResult.From(manifest, polymers, stoppedEarly, frameInterval);
     }
 
-    private static PolymerEvaluation EvaluateOne(RolloutSystem system, string rolloutPath, TrajectoryFolder folder,
+    private static PolymerEvaluation EvaluateOne(RolloutSystem system, string rolloutPath, TrajectoryFolder folder, SystemKind kind,
                                                  double referenceDt, double rolloutDt, double collisionDistance,
                                                  double? contactCutoff)
     {
-        var (map, bonds) = ReadMapping(rolloutPath, folder);
+        var (map, bonds) = ReadMapping(rolloutPath, folder, kind);
         PositionFrames reference = ReferenceCg(folder, map);
         var rollout = new PositionFrames(RolloutFile.ReadPositions(rolloutPath, system.FramesWritten), map.BeadCount);
 
@@ -110,7 +111,9 @@ public static class RolloutEvaluator
     private static RelaxationTimeSummary? TauOrNull(double[] series, double dt) =>
         series.Length >= BootstrapBlocks * 8 ? RelaxationTimeBootstrap.FromSingleSeries(series, dt, BootstrapBlocks) : null;
 
-    private static (CoarseGrainMap Map, (int First, int Second)[] Bonds) ReadMapping(string rolloutPath, TrajectoryFolder folder)
+    /// <summary>The rollout's beads over the reference particles, weighted as the kind weighs them.</summary>
+    private static (CoarseGrainMap Map, (int First, int Second)[] Bonds) ReadMapping(string rolloutPath, TrajectoryFolder folder,
+                                                                                     SystemKind kind)
     {
         using Hdf5File file = Hdf5File.OpenRead(rolloutPath);
         int[] cluster = file.Read<long>("cluster").Data.Select(c => checked((int)c)).ToArray();
@@ -119,7 +122,7 @@ public static class RolloutEvaluator
         if (topology.ParticleCount != cluster.Length)
             throw new InvalidDataException(
                 $"{rolloutPath}: its CG mapping covers {cluster.Length} particles but '{folder.Path}' has {topology.ParticleCount}");
-        var map = CoarseGrainMap.FromClusters(cluster, weights: null, topology.Bonds);
+        var map = CoarseGrainMap.FromClusters(cluster, ParticleWeights.Of(kind, folder, topology), topology.Bonds);
         var bonds = new List<(int, int)>();
         for (int b = 0; b < cgBonds.Length; b += 2)
             if (cgBonds[b] < cgBonds[b + 1]) bonds.Add(((int)cgBonds[b], (int)cgBonds[b + 1]));

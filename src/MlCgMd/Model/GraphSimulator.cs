@@ -113,7 +113,7 @@ public sealed class GraphSimulator : Module
         if (scoreGn is not null) (sampledSigmas, noisyNext) = SampleNoisyPositions(cgNext, beads);
 
         CgGraph historyGraph = BuildGraph(cgHistory, beadEmbeddings, beads, batch.CgBonds, batch.Lattices, beadWeights);
-        var (mean, std, latent) = dynamics.Forward(historyGraph);
+        var (mean, std, latent) = AccelerationDistribution(historyGraph);
         Tensor accTarget = AccelerationTarget(cgNext, cgHistory);
         Tensor accLoss = -GaussianLogProb(accTarget, mean, std).mean();
         Tensor loss = accLoss;
@@ -173,7 +173,7 @@ public sealed class GraphSimulator : Module
     {
         CgGraph historyGraph = BuildGraph(cgHistory, state.BeadEmbeddings, state.BeadCounts, state.CgBonds,
             state.Lattices, state.BeadWeights);
-        var (mean, std, latent) = dynamics.Forward(historyGraph);
+        var (mean, std, latent) = AccelerationDistribution(historyGraph);
         Tensor acceleration = deterministic ? mean : mean + std * torch.randn_like(mean);
         Tensor next = EulerStep(acceleration, cgHistory);
 
@@ -211,6 +211,12 @@ public sealed class GraphSimulator : Module
     }
 
     // ---- pieces shared by training and rollout -------------------------------------------
+
+    /// <summary>
+    /// The Gaussian over each bead's acceleration that training fits and rollouts sample: the
+    /// dynamics network's prediction (the one place an additive prior acceleration would join it).
+    /// </summary>
+    private DynamicsPrediction AccelerationDistribution(CgGraph graph) => dynamics.Forward(graph);
 
     /// <summary>Fine-level node embeddings [N, latent] from types and bonds (Embedding GNN).</summary>
     private Tensor EmbedParticles(ModelBatch batch, Tensor weights)
