@@ -39,16 +39,7 @@ public static class ModelCheckpoint
         string weightsPath = Path.Combine(folder, ModelFile);
         if (!File.Exists(configPath)) throw new FileNotFoundException($"checkpoint '{folder}' has no {ConfigFile}", configPath);
         if (!File.Exists(weightsPath)) throw new FileNotFoundException($"checkpoint '{folder}' has no {ModelFile}", weightsPath);
-        ModelConfig config;
-        try
-        {
-            config = JsonSerializer.Deserialize<ModelConfig>(File.ReadAllText(configPath), ModelConfig.Json)
-                     ?? throw new InvalidDataException($"{configPath}: empty model config");
-        }
-        catch (JsonException e)
-        {
-            throw new InvalidDataException($"{configPath}: not a valid model config: {e.Message}", e);
-        }
+        ModelConfig config = JsonFile.Read<ModelConfig>(configPath, ModelConfig.Json, "model config");
         config.Validate(configPath);
         DynamicsNetworks.Require(config.DynamicsNetwork, configPath);
         CgRecipe recipe = CgRecipe.Read(folder) ?? new CgRecipe { System = SystemKind.Chain.Name, CgLevel = config.CgLevel };

@@ -61,16 +61,7 @@ public sealed record CgRecipe
     {
         string path = Path.Combine(folder, FileName);
         if (!File.Exists(path)) return null;
-        CgRecipe recipe;
-        try
-        {
-            recipe = JsonSerializer.Deserialize<CgRecipe>(File.ReadAllText(path), Json)
-                     ?? throw new InvalidDataException($"{path}: empty CG recipe");
-        }
-        catch (JsonException e)
-        {
-            throw new InvalidDataException($"{path}: not a valid CG recipe: {e.Message}", e);
-        }
+        CgRecipe recipe = JsonFile.Read<CgRecipe>(path, Json, "CG recipe");
         recipe.Validate(path);
         return recipe;
     }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using MlCgMd.Data;
 using MlCgMd.Model;
 using MlCgMd.SystemKinds;
 
@@ -20,17 +21,7 @@ public sealed record TrainingConfig
 
     public static TrainingConfig Load(string path)
     {
-        if (!File.Exists(path)) throw new FileNotFoundException($"training config '{path}' does not exist", path);
-        TrainingConfig config;
-        try
-        {
-            config = JsonSerializer.Deserialize<TrainingConfig>(File.ReadAllText(path), ModelConfig.Json)
-                     ?? throw new InvalidDataException($"{path}: empty training config");
-        }
-        catch (JsonException e)
-        {
-            throw new InvalidDataException($"{path}: not a valid training config: {e.Message}", e);
-        }
+        TrainingConfig config = JsonFile.Read<TrainingConfig>(path, ModelConfig.Json, "training config");
         config.Validate(path);
         return config;
     }
