@@ -81,7 +81,10 @@ public sealed class RolloutRunner(GraphSimulator model, RolloutOptions options)
         ModelConfig config = model.Config;
         Device device = Device.Parse(options.Device);
         RolloutSystem[] entries = members.Select(i => manifest.Systems[i]).ToArray();
-        long done = entries.Min(e => e.StepsDone);
+        // A stopped system keeps the step it stopped at; the batch goes on from where its running systems are.
+        RolloutSystem[] running = entries.Where(e => e.FailedStep is null).ToArray();
+        if (running.Length == 0) return;
+        long done = running.Min(e => e.StepsDone);
         if (done >= options.Steps) return;
         string statePath = Path.Combine(directory, $"resume-batch{batchIndex}.safetensors");
 
