@@ -4,7 +4,6 @@ using MlCgMd.Configuration;
 using MlCgMd.Data;
 using MlCgMd.Model;
 using MlCgMd.Simulation;
-using MlCgMd.Training;
 
 namespace MlCgMd.Cli.Commands;
 
@@ -15,9 +14,9 @@ internal static class SimulateCommand
     {
         var modelOption = new Option<DirectoryInfo>("--model") { Description = "checkpoint folder (model.json + model.safetensors)", Required = true };
         var data = new Option<DirectoryInfo>("--data") { Description = "dataset folder holding the trajectories", Required = true };
-        var split = new Option<string>("--split") { Description = "split file naming the systems", DefaultValueFactory = _ => SplitFiles.ChainTest };
+        var split = new Option<string?>("--split") { Description = "split file naming the systems (default: the test split of the model's system kind, test_class2.txt for chains)" };
         var steps = new Option<long>("--steps") { Description = "model steps to simulate; one step = dilation × frame interval τ (the model's dilation, the dataset's frame interval; 5 τ for the paper chain)", DefaultValueFactory = _ => 1000 };
-        var saveEvery = new Option<int>("--save-every") { Description = "save CG positions (σ) every this many model steps", DefaultValueFactory = _ => 10 };
+        var saveEvery = new Option<int>("--save-every") { Description = "save CG positions every this many model steps", DefaultValueFactory = _ => 10 };
         var output = new Option<DirectoryInfo>("--out") { Description = "output folder (rollout.json + one .h5 per system)", Required = true };
         var noRefine = new Option<bool>("--no-refine") { Description = "switch the Score-GNN refinement off (ablation)" };
         var deterministic = new Option<bool>("--deterministic") { Description = "use the mean acceleration instead of sampling" };
@@ -39,11 +38,10 @@ internal static class SimulateCommand
         {
             string dataDirectory = parse.GetValue(data)!.FullName;
             string modelDirectory = parse.GetValue(modelOption)!.FullName;
-            using GraphSimulator model = Checkpoint.LoadModel(modelDirectory);
-            string splitPath = Path.Combine(dataDirectory, parse.GetValue(split)!);
-            var systems = TrajectoryDataset.FromSplit(dataDirectory, splitPath).Folders
-                .Select(f => CgSystem.Load(f, model.Config.CgLevel, recursiveMetis: false)).ToList();
-            if (systems.Count == 0) throw new InvalidDataException($"split file '{splitPath}' names no trajectories");
+            using TrainedModel trained = ModelCheckpoint.Load(modelDirectory);
+            GraphSimulator model = trained.Model;
+            var systems = CgSystem.LoadSplit(dataDirectory, parse.GetValue(split) ?? trained.Recipe.Kind.TestSplit, trained.Recipe,
+                $"checkpoint '{modelDirectory}'");
             RolloutOptions options = new()
             {
                 Steps = parse.GetValue(steps), SaveEvery = parse.GetValue(saveEvery), Refine = !parse.GetValue(noRefine),
@@ -60,7 +58,7 @@ internal static class SimulateCommand
             string span = frameInterval is { } dt
                 ? $" of {model.Config.Dilation * dt:G4} τ ({options.Steps * model.Config.Dilation * dt:G4} τ)"
                 : $" of {model.Config.Dilation} recorded frame(s)";
-            Console.WriteLine($"simulating {systems.Count} systems for {options.Steps} steps{span} " +
+            Console.WriteLine($"simulating {systems.Count} {trained.Recipe} for {options.Steps} steps{span} " +
                               $"({(model.Config.HasScoreGn && options.Refine ? "with" : "without")} Score-GNN refinement); " +
                               $"collision distance {thresholds.CollisionDistance:G4}, max CG bond {thresholds.MaxBondLength:G4}");
             var line = new ProgressLine(TimeSpan.FromSeconds(2));

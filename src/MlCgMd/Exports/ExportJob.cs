@@ -1,5 +1,6 @@
 using MlCgMd.Data;
 using MlCgMd.Simulation;
+using MlCgMd.SystemKinds;
 
 namespace MlCgMd.Exports;
 
@@ -43,22 +44,27 @@ public static class ExportJob
             DatasetInfo? info = DatasetInfo.TryRead(data);
             foreach (RolloutSystem system in Chosen(manifest.Systems, s => s.Name, request.Systems, rolloutDirectory))
             {
-                var reference = new TrajectoryFolder(Path.Combine(data, system.Name));
+                var reference = new TrajectoryFolder(Path.Combine(data, system.Name), manifest.Kind.Schema);
                 Write(ExportSources.Rollout(rolloutDirectory, manifest, system, reference, info));
                 Write(request.Fine
-                    ? ExportSources.ReferenceFine(reference, info)
-                    : ExportSources.ReferenceOnRolloutBeads(Path.Combine(rolloutDirectory, system.File), reference, info));
+                    ? ExportSources.ReferenceFine(reference, manifest.Kind, info)
+                    : ExportSources.ReferenceOnRolloutBeads(Path.Combine(rolloutDirectory, system.File), reference, manifest.Kind, info));
             }
             return written;
         }
 
         string dataDirectory = request.DataDirectory ?? throw new ArgumentException("export needs --rollout or --data");
         DatasetInfo? datasetInfo = DatasetInfo.TryRead(dataDirectory);
-        var folders = TrajectoryDataset.FromSplit(dataDirectory, Path.Combine(dataDirectory, request.Split)).Folders;
+        string splitPath = Path.Combine(dataDirectory, request.Split);
+        // The kind is the one whose positions file the split's first trajectory holds.
+        string first = Path.Combine(dataDirectory, TrajectoryDataset.ReadSplit(splitPath)[0]);
+        SystemKind kind = SystemKind.OfFolder(first)
+                          ?? throw new InvalidDataException($"trajectory folder '{first}' holds no positions file of a known system kind");
+        var folders = TrajectoryDataset.FromSplit(dataDirectory, splitPath, kind.Schema).Folders;
         foreach (TrajectoryFolder folder in Chosen(folders, f => f.Name, request.Systems, request.Split))
             Write(request.Fine
-                ? ExportSources.ReferenceFine(folder, datasetInfo)
-                : ExportSources.ReferenceCoarseGrained(folder, request.CgLevel, datasetInfo));
+                ? ExportSources.ReferenceFine(folder, kind, datasetInfo)
+                : ExportSources.ReferenceCoarseGrained(folder, kind, request.CgLevel, datasetInfo));
         return written;
     }
 

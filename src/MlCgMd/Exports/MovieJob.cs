@@ -28,14 +28,14 @@ public static class MovieJob
         if (chosen.FramesWritten < 2)
             throw new InvalidDataException($"system '{chosen.Name}' has {chosen.FramesWritten} saved frame(s); a movie needs 2");
         DatasetInfo? info = DatasetInfo.TryRead(data);
-        var reference = new TrajectoryFolder(Path.Combine(data, chosen.Name));
+        var reference = new TrajectoryFolder(Path.Combine(data, chosen.Name), manifest.Kind.Schema);
         ExportedTrajectory rollout = ExportSources.Rollout(rolloutDirectory, manifest, chosen, reference, info);
-        ExportedTrajectory cgReference = ExportSources.ReferenceOnRolloutBeads(Path.Combine(rolloutDirectory, chosen.File), reference, info);
+        ExportedTrajectory cgReference = ExportSources.ReferenceOnRolloutBeads(Path.Combine(rolloutDirectory, chosen.File), reference, manifest.Kind, info);
         // A CG bead is drawn with the radius of a ball holding its particles' volume (fine beads: 0.5 σ).
         double cgRadius = 0.5 * Math.Cbrt((double)reference.ReadTopology().ParticleCount / chosen.Beads);
         string learned = manifest.HasScoreGn && manifest.Options.Refine ? "learned + Score GNN" : "learned (no Score GNN)";
         var panels = new List<MoviePanel>();
-        if (fine) panels.Add(new MoviePanel("reference MD", ExportSources.ReferenceFine(reference, info), 0.5));
+        if (fine) panels.Add(new MoviePanel("reference MD", ExportSources.ReferenceFine(reference, manifest.Kind, info), 0.5));
         panels.Add(new MoviePanel("reference on CG beads", cgReference, cgRadius));
         panels.Add(new MoviePanel(learned, rollout, cgRadius));
         string fate = chosen.FailedStep is { } failed

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using MlCgMd.Data;
 using MlCgMd.Model;
+using MlCgMd.SystemKinds;
 
 namespace MlCgMd.Simulation;
 
@@ -22,15 +23,19 @@ public sealed record RolloutManifest
     [JsonPropertyName("has_score_gn")] public bool HasScoreGn { get; init; }
     [JsonPropertyName("seq_len")] public int SeqLen { get; init; }
     [JsonPropertyName("dilation")] public int Dilation { get; init; }
+    /// <summary>The CG recipe of the systems (the model's); null in manifests written before it was recorded (chains).</summary>
+    [JsonPropertyName("recipe")] public CgRecipe? Recipe { get; init; }
+    /// <summary>The kind of the simulated systems.</summary>
+    [JsonIgnore] public SystemKind Kind => Recipe?.Kind ?? SystemKind.Chain;
     [JsonPropertyName("systems")] public List<RolloutSystem> Systems { get; init; } = [];
     /// <summary>Wall-clock seconds spent stepping (all batches, summed over resumes).</summary>
     [JsonPropertyName("wall_seconds")] public double WallSeconds { get; set; }
     [JsonPropertyName("completed")] public bool Completed { get; set; }
     /// <summary>The units of this file and of the HDF5 files beside it.</summary>
-    [JsonPropertyName("units")] public Dictionary<string, string> Units { get; init; } = new()
+    [JsonPropertyName("units")] public Dictionary<string, string> Units => new()
     {
-        ["length"] = RolloutFile.ChainLengthUnit + ": positions, collision_distance, max_bond_length",
-        ["time"] = "model steps (steps, save_every, steps_done, failed_step); one step = dilation x the dataset's frame_interval tau",
+        ["length"] = Kind.LengthUnit + ": positions, collision_distance, max_bond_length",
+        ["time"] = "model steps (steps, save_every, steps_done, failed_step); one step = dilation x the dataset's frame interval",
         ["wall_seconds"] = "seconds",
     };
 

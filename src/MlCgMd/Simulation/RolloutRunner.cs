@@ -2,6 +2,7 @@ using System.Diagnostics;
 using MlCgMd.Batching;
 using MlCgMd.Data.Hdf5;
 using MlCgMd.Model;
+using MlCgMd.SystemKinds;
 using MlCgMd.Torch;
 using MlCgMd.Torch.Serialization;
 
@@ -30,6 +31,7 @@ public sealed class RolloutRunner(GraphSimulator model, RolloutOptions options)
             : NewManifest(systems, thresholds, modelPath);
         if (manifest.Systems.Count != systems.Count || manifest.Systems.Where((s, i) => s.Name != systems[i].Name).Any())
             throw new InvalidDataException($"{outputDirectory}: the rollout to resume simulated other systems");
+        manifest.Recipe?.RequireSame(RecipeOf(systems), $"the rollout to resume in {outputDirectory}", "these systems");
         if (manifest.Options.Steps != options.Steps || manifest.Options.SaveEvery != options.SaveEvery ||
             manifest.Options.Seed != options.Seed || manifest.Options.BatchSize != options.BatchSize)
             throw new InvalidDataException(
@@ -48,6 +50,15 @@ public sealed class RolloutRunner(GraphSimulator model, RolloutOptions options)
         return manifest;
     }
 
+    /// <summary>The one recipe all systems were coarse-grained with.</summary>
+    private static CgRecipe RecipeOf(IReadOnlyList<CgSystem> systems)
+    {
+        if (systems.Count == 0) throw new ArgumentException("a rollout needs at least one system", nameof(systems));
+        foreach (CgSystem s in systems)
+            systems[0].Recipe.RequireSame(s.Recipe, $"system '{systems[0].Name}'", $"system '{s.Name}'");
+        return systems[0].Recipe;
+    }
+
     private RolloutManifest NewManifest(IReadOnlyList<CgSystem> systems, StabilityThresholds thresholds, string modelPath) => new()
     {
         Model = modelPath,
@@ -57,6 +68,7 @@ public sealed class RolloutRunner(GraphSimulator model, RolloutOptions options)
         HasScoreGn = model.Config.HasScoreGn,
         SeqLen = model.Config.SeqLen,
         Dilation = model.Config.Dilation,
+        Recipe = RecipeOf(systems),
         Systems = systems.Select((s, i) => new RolloutSystem
         {
             Name = s.Name, File = s.Name + ".h5", Beads = s.Map.BeadCount, Batch = i / options.BatchSize,
@@ -69,7 +81,10 @@ public sealed class RolloutRunner(GraphSimulator model, RolloutOptions options)
         ModelConfig config = model.Config;
         Device device = Device.Parse(options.Device);
         RolloutSystem[] entries = members.Select(i => manifest.Systems[i]).ToArray();
-        long done = entries.Min(e => e.StepsDone);
+        // A stopped system keeps the step it stopped at; the batch goes on from where its running systems are.
+        RolloutSystem[] running = entries.Where(e => e.FailedStep is null).ToArray();
+        if (running.Length == 0) return;
+        long done = running.Min(e => e.StepsDone);
         if (done >= options.Steps) return;
         string statePath = Path.Combine(directory, $"resume-batch{batchIndex}.safetensors");
 
@@ -80,11 +95,12 @@ public sealed class RolloutRunner(GraphSimulator model, RolloutOptions options)
         ModelBatch fine = BatchAssembler.Build(batchSystems, batchSystems.Select((_, k) => new Window(k, 0)).ToList(),
             config.SeqLen, config.Dilation, withTarget: false, device);
         var (cgHistory, state) = model.PrepareRollout(fine);
+        float[]? boxes = fine.Lattices?.to(ScalarType.Float32, Device.CPU).ToArray<float>();          // [systems, 3]
         int[] beadOffset = new int[members.Length + 1];
         for (int k = 0; k < members.Length; k++) beadOffset[k + 1] = beadOffset[k] + entries[k].Beads;
 
         if (done == 0)
-            CreateFiles(directory, batchSystems, entries, cgHistory, config.SeqLen, options.SavedFrames, model.HasRgHead);
+            CreateFiles(directory, batchSystems, entries, cgHistory, boxes, config.SeqLen, options.SavedFrames, model.HasRgHead);
         else
         {
             var (saved, _) = SafeTensors.Load(statePath);
@@ -115,7 +131,8 @@ public sealed class RolloutRunner(GraphSimulator model, RolloutOptions options)
                         RolloutSystem e = entries[k];
                         if (e.FailedStep is not null) { frozen[k] = true; continue; }
                         var slice = positions.AsSpan(beadOffset[k] * 3, e.Beads * 3);
-                        string? failure = monitor.Check(slice, batchSystems[k].Map.CgBonds);
+                        string? failure = monitor.Check(slice, batchSystems[k].Map.CgBonds,
+                            boxes is null ? default : boxes.AsSpan(k * 3, 3));
                         e.StepsDone = step + 1;
                         if (failure is not null)
                         {
@@ -143,7 +160,7 @@ public sealed class RolloutRunner(GraphSimulator model, RolloutOptions options)
                 {
                     manifest.WallSeconds += clock.Elapsed.TotalSeconds;
                     clock.Restart();
-                    MarkValid(files, entries);
+                    MarkValid(files, entries, manifest.Kind.LengthUnit);
                     foreach (Hdf5File f in files) f.Flush();
                     SafeTensors.Save(statePath, new Dictionary<string, Tensor> { ["cg_history"] = cgHistory.cpu() });
                     manifest.Write(directory);
@@ -156,7 +173,7 @@ public sealed class RolloutRunner(GraphSimulator model, RolloutOptions options)
                         manifest.Systems.Count(s => s.FailedStep is not null)));
                 }
             }
-            MarkValid(files, entries);
+            MarkValid(files, entries, manifest.Kind.LengthUnit);
         }
         finally
         {
@@ -167,9 +184,9 @@ public sealed class RolloutRunner(GraphSimulator model, RolloutOptions options)
     }
 
     /// <summary>Valid length, stop reason and units in each system's HDF5 file, as rollout.json has them.</summary>
-    private static void MarkValid(Hdf5File[] files, RolloutSystem[] entries)
+    private static void MarkValid(Hdf5File[] files, RolloutSystem[] entries, string lengthUnit)
     {
-        for (int k = 0; k < files.Length; k++) RolloutFile.MarkValid(files[k], entries[k], RolloutFile.ChainLengthUnit);
+        for (int k = 0; k < files.Length; k++) RolloutFile.MarkValid(files[k], entries[k], lengthUnit);
     }
 
     /// <summary>Failed systems keep their last positions (they stop; the others go on).</summary>
@@ -185,7 +202,7 @@ public sealed class RolloutRunner(GraphSimulator model, RolloutOptions options)
     }
 
     private static void CreateFiles(string directory, List<CgSystem> systems, RolloutSystem[] entries, Tensor cgHistory,
-                                    int seqLen, long savedFrames, bool withRg)
+                                    float[]? boxes, int seqLen, long savedFrames, bool withRg)
     {
         float[] all = cgHistory.to(ScalarType.Float32, Device.CPU).ToArray<float>();                 // [M, T, 3]
         int offset = 0;
@@ -197,7 +214,8 @@ public sealed class RolloutRunner(GraphSimulator model, RolloutOptions options)
                 for (int t = 0; t < seqLen; t++)
                     for (int d = 0; d < 3; d++)
                         history[(t * m + b) * 3 + d] = all[((offset + b) * seqLen + t) * 3 + d];
-            RolloutFile.Create(Path.Combine(directory, entries[k].File), savedFrames, systems[k].Map, history, seqLen, withRg);
+            RolloutFile.Create(Path.Combine(directory, entries[k].File), savedFrames, systems[k].Map, history, seqLen, withRg,
+                boxes?.AsSpan(k * 3, 3).ToArray());
             offset += m;
         }
     }

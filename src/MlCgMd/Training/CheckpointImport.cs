@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using MlCgMd.Data;
 using MlCgMd.Model;
+using MlCgMd.SystemKinds;
 using MlCgMd.Torch;
 using MlCgMd.Torch.Serialization;
 
@@ -22,8 +23,8 @@ public static class CheckpointImport
 
     public static Result Run(string checkpointPath, string? configPath, string outputDirectory, bool overwrite = false)
     {
-        if (!overwrite && File.Exists(Path.Combine(outputDirectory, Checkpoint.ModelFile)))
-            throw new IOException($"'{outputDirectory}' already holds a {Checkpoint.ModelFile}; choose another --out or pass --overwrite");
+        if (!overwrite && File.Exists(Path.Combine(outputDirectory, ModelCheckpoint.ModelFile)))
+            throw new IOException($"'{outputDirectory}' already holds a {ModelCheckpoint.ModelFile}; choose another --out or pass --overwrite");
         LightningCheckpoint source = LightningCheckpoint.Read(checkpointPath);
         var (config, notes) = configPath is not null
             ? ReadConfig(configPath)
@@ -38,9 +39,19 @@ public static class CheckpointImport
         Require(source, expected, checkpointPath);
         var tensors = source.StateDict.ToDictionary(kv => kv.Key, kv => kv.Value.ToTensor());
         model.load_state_dict(tensors);
-        Checkpoint.SaveModel(outputDirectory, model);
+        ModelCheckpoint.Save(outputDirectory, model, OfficialRecipe(config));
         WriteProvenance(outputDirectory, source, configPath, notes);
         return new Result(config, model.num_parameters(), source, notes);
+    }
+
+    /// <summary>
+    /// The coarse-graining the official code used with this model: chains (unit weights) by k-way METIS,
+    /// battery models (use_atom_mass) per component by recursive METIS, TFSI split (cg_tfsi False).
+    /// </summary>
+    private static CgRecipe OfficialRecipe(ModelConfig config)
+    {
+        SystemKind kind = config.UseAtomMass ? SystemKind.Electrolyte : SystemKind.Chain;
+        return new CgRecipe { System = kind.Name, CgLevel = config.CgLevel, RecursiveMetis = kind.RecursiveMetisByDefault };
     }
 
     /// <summary>Every model parameter present with its shape and float32, and nothing else.</summary>

@@ -3,6 +3,7 @@ using MlCgMd.Data;
 using MlCgMd.Data.Hdf5;
 using MlCgMd.Model;
 using MlCgMd.Simulation;
+using MlCgMd.SystemKinds;
 using MlCgMd.Tests.Data;
 using MlCgMd.Tests.Training;
 using MlCgMd.Torch;
@@ -20,7 +21,7 @@ public sealed class RolloutFileAttributeTests : IDisposable
     {
         string data = TinyDataset.Write(scratch.File("data-" + name), chains: 3, particles: 24, frames: 30);
         var systems = TrajectoryDataset.FromSplit(data, Path.Combine(data, "train.txt")).Folders
-            .Select(f => CgSystem.Load(f, 6, recursiveMetis: false)).ToList();
+            .Select(f => CgSystem.Load(f, new CgRecipe { CgLevel = 6 }, "the test")).ToList();
         torch.manual_seed(4);
         using var model = new GraphSimulator(Tests.Model.SyntheticBatches.SmallConfig(seqLen: 4) with { CgLevel = 6 });
         new RolloutRunner(model, new RolloutOptions { Steps = 12, SaveEvery = 2, BatchSize = 4, CheckpointEvery = 5, Deterministic = true })
@@ -39,7 +40,7 @@ public sealed class RolloutFileAttributeTests : IDisposable
             Assert.Equal(12, file.ReadInt64Attribute(null, "steps_done"));
             Assert.Equal("not stopped", file.ReadStringAttribute(null, "stop_reason"));
             Assert.Null(file.ReadInt64Attribute(null, "failed_step"));
-            Assert.Equal(RolloutFile.ChainLengthUnit, file.ReadStringAttribute("position", "units"));
+            Assert.Equal(SystemKind.Chain.LengthUnit, file.ReadStringAttribute("position", "units"));
             Assert.Equal("model steps", file.ReadStringAttribute("step", "units"));
         }
     }

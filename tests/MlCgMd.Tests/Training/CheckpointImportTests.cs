@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Text.Json.Nodes;
 using MlCgMd.Model;
+using MlCgMd.SystemKinds;
 using MlCgMd.Tests.Data;
 using MlCgMd.Tests.Model;
 using MlCgMd.Torch;
@@ -189,23 +190,26 @@ public sealed class CheckpointImportTests : IDisposable
         torch.manual_seed(11);
         ModelConfig config = SyntheticBatches.SmallConfig(seqLen: 4, score: true) with { CgLevel = 6 };
         string native = scratch.File("native");
-        using (var model = new GraphSimulator(config)) Checkpoint.SaveModel(native, model);
+        using (var model = new GraphSimulator(config)) ModelCheckpoint.Save(native, model, new CgRecipe { CgLevel = config.CgLevel });
 
         // The official hyperparameter names are ours, less our own refinement schedule, with the official spellings.
         var hparams = (JsonObject)JsonNode.Parse(System.Text.Json.JsonSerializer.Serialize(config, ModelConfig.Json))!;
         hparams.Remove("step_size_schedule");
+        hparams.Remove("dynamics_network");
         hparams["name"] = "pnr";
         string hparamsPath = scratch.File("hparams.json");
         File.WriteAllText(hparamsPath, hparams.ToJsonString());
         string ckpt = scratch.File("last.ckpt");
-        DebianPython.Run([Fixture("make_lightning_checkpoint.py"), Path.Combine(native, Checkpoint.ModelFile), hparamsPath, ckpt]);
+        DebianPython.Run([Fixture("make_lightning_checkpoint.py"), Path.Combine(native, ModelCheckpoint.ModelFile), hparamsPath, ckpt]);
 
         string imported = scratch.File("imported");
         CheckpointImport.Result result = CheckpointImport.Run(ckpt, configPath: null, imported);
         Assert.Equal(config, result.Config);
 
         using var scope = torch.NewDisposeScope();
-        using GraphSimulator a = Checkpoint.LoadModel(native), b = Checkpoint.LoadModel(imported);
+        using TrainedModel nativeModel = ModelCheckpoint.Load(native), importedModel = ModelCheckpoint.Load(imported);
+        GraphSimulator a = nativeModel.Model, b = importedModel.Model;
+        Assert.Equal(nativeModel.Recipe, importedModel.Recipe);
         var stateA = a.state_dict();
         var stateB = b.state_dict();
         Assert.Equal(stateA.Keys, stateB.Keys);
