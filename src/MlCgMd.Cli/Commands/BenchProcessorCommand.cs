@@ -40,7 +40,7 @@ internal static class BenchProcessorCommand
         };
         var latent = new Option<int>("--latent") { Description = "latent size (features per node and edge)", DefaultValueFactory = _ => 128 };
         var layers = new Option<int>("--layers") { Description = "interaction (message-passing) layers", DefaultValueFactory = _ => 7 };
-        var output = new Option<FileInfo?>("--out") { Description = "metrics JSON (ms per pass, ratios)" };
+        var output = new Option<FileInfo?>("--out") { Description = "metrics JSON (ms per pass, ratios; default: none, printed only)" };
 
         var command = new Command("processor",
             "Time forward and forward+backward of a 7-layer message-passing processor (latent 128, 32 fully connected " +

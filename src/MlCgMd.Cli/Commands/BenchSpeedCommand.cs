@@ -22,7 +22,7 @@ internal static class BenchSpeedCommand
         var modelSteps = new Option<long>("--model-steps") { Description = "learned model steps to time (each dilation × frame interval τ)", DefaultValueFactory = _ => 200 };
         var mdSteps = new Option<long>("--md-steps") { Description = "MD steps per chain to time (of the dataset's MD time step, τ)", DefaultValueFactory = _ => 20_000 };
         var noRefine = new Option<bool>("--no-refine") { Description = "time the learned simulator without Score-GNN refinement" };
-        var output = new Option<FileInfo?>("--out") { Description = "speed JSON: simulated τ per wall second per engine (for mlcgmd report --speed)" };
+        var output = new Option<FileInfo?>("--out") { Description = "speed JSON: simulated τ per wall second per engine, for mlcgmd report --speed (default: none, printed only)" };
         var command = new Command("speed", "Learned simulator vs reference MD (and LAMMPS) on the same systems, one thread each.")
         {
             modelOption, data, split, modelSteps, mdSteps, noRefine, output,

@@ -40,7 +40,7 @@ internal static class BenchTrainCommand
             Description = "Python with torch for the PyTorch side",
             DefaultValueFactory = _ => "/usr/bin/python3",
         };
-        var output = new Option<FileInfo?>("--out") { Description = "metrics JSON (ms per step, samples/s, ratios)" };
+        var output = new Option<FileInfo?>("--out") { Description = "metrics JSON (ms per step, samples/s, ratios; default: none, printed only)" };
 
         var command = new Command("train",
             "Time one training step (forward with noise augmentation, backward, gradient clipping, Adam) of the paper's " +

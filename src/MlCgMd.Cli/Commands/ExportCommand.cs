@@ -9,7 +9,7 @@ internal static class ExportCommand
 {
     public static Command Create()
     {
-        var rollout = new Option<DirectoryInfo?>("--rollout") { Description = "rollout folder (from mlcgmd simulate): exports each system's rollout and its reference MD" };
+        var rollout = new Option<DirectoryInfo?>("--rollout") { Description = "rollout folder (from mlcgmd simulate): exports each system's rollout and its reference MD (default: none, --data alone)" };
         var data = new Option<DirectoryInfo?>("--data") { Description = "dataset folder (default with --rollout: the data_directory in rollout.json); alone: exports the reference trajectories of --split" };
         var split = new Option<string>("--split") { Description = "split file of the dataset naming the systems (without --rollout)", DefaultValueFactory = _ => SplitFiles.ChainTest };
         var systems = new Option<string[]>("--system") { Description = "export only this system (repeatable; default: all)", AllowMultipleArgumentsPerToken = false };

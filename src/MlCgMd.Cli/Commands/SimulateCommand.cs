@@ -23,7 +23,7 @@ internal static class SimulateCommand
         var batchSize = new Option<int>("--batch-size") { Description = "systems simulated together in one batch", DefaultValueFactory = _ => 40 };
         var seed = new Option<ulong>("--seed") { Description = "random seed of the sampled accelerations and the Langevin noise", DefaultValueFactory = _ => 1UL };
         var resume = new Option<bool>("--resume") { Description = "continue an interrupted rollout in --out" };
-        var threads = new Option<int>("--threads") { Description = "libtorch threads (0: all cores; 1 on a shared 2-core machine)" };
+        var threads = new Option<int>("--threads") { Description = "libtorch threads (0: all cores; 1 on a shared 2-core machine)", DefaultValueFactory = _ => 0 };
         var stepsPerSigma = new Option<int?>("--steps-per-sigma") { Description = "Langevin steps per noise level σ_i (default: the model's step_per_sigma)" };
         var stepSize = new Option<double?>("--step-size") { Description = "Langevin step size ε, σ² (default: the model's step_size)" };
         var schedule = new Option<string?>("--step-schedule") { Description = "constant (official) or sigma_squared (NCSN) (default: the model's)" };

@@ -12,7 +12,7 @@ internal static class TrainCommand
         var config = new Option<FileInfo>("--config") { Description = "training config (JSON; see data/configs/)", Required = true };
         var run = new Option<DirectoryInfo?>("--run") { Description = "run folder (default: runs/<config name>)" };
         var resume = new Option<bool>("--resume") { Description = "continue from the run's last checkpoint" };
-        var steps = new Option<long?>("--max-steps") { Description = "optimizer steps (overrides train.max_steps; the same as --set train.max_steps=N)" };
+        var steps = new Option<long?>("--max-steps") { Description = "optimizer steps (default: the config's train.max_steps; the same as --set train.max_steps=N)" };
         var overrides = OverrideOption.Create("model.radius=9 --set optim.lr=3e-4", "any value of the training config");
         var command = new Command("train", "Train the learned simulator (checkpoints, metrics.csv, validation.csv).")
         {
