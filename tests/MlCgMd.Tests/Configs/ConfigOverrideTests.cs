@@ -15,12 +15,7 @@ public sealed class ConfigOverrideTests : IDisposable
 
     public void Dispose() => scratch.Dispose();
 
-    private static string Shipped(string name)
-    {
-        for (DirectoryInfo? dir = new(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "MlCgMd.sln"))) return Path.Combine(dir.FullName, "data", "configs", name);
-        throw new DirectoryNotFoundException("the repository root is not above the test assembly");
-    }
+    private static string Shipped(string name) => RepositoryFolder.Config(name);
 
     private static IReadOnlyList<ConfigOverride> Sets(params string[] texts) => texts.Select(ConfigOverride.Parse).ToList();
 

@@ -15,12 +15,7 @@ public sealed class JsonSchemaTests : IDisposable
 
     public void Dispose() => scratch.Dispose();
 
-    private static string Repository()
-    {
-        for (DirectoryInfo? dir = new(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "MlCgMd.sln"))) return dir.FullName;
-        throw new DirectoryNotFoundException("the repository root is not above the test assembly");
-    }
+    private static string Repository() => RepositoryFolder.Root;
 
     private static JsonSchema Schema(string file) =>
         JsonSchema.FromText(File.ReadAllText(Path.Combine(Repository(), "docs", "schemas", file)));

@@ -1,12 +1,8 @@
-using MlCgMd.Batching;
-using MlCgMd.Data;
 using MlCgMd.Data.Hdf5;
-using MlCgMd.Model;
 using MlCgMd.Simulation;
 using MlCgMd.SystemKinds;
 using MlCgMd.Tests.Data;
-using MlCgMd.Tests.Training;
-using MlCgMd.Torch;
+using MlCgMd.Tests.Exports;
 
 namespace MlCgMd.Tests.Simulation;
 
@@ -17,17 +13,8 @@ public sealed class RolloutFileAttributeTests : IDisposable
 
     public void Dispose() => scratch.Dispose();
 
-    private RolloutManifest Roll(StabilityThresholds thresholds, string name)
-    {
-        string data = TinyDataset.Write(scratch.File("data-" + name), chains: 3, particles: 24, frames: 30);
-        var systems = TrajectoryDataset.FromSplit(data, Path.Combine(data, "train.txt")).Folders
-            .Select(f => CgSystem.Load(f, new CgRecipe { CgLevel = 6 }, "the test")).ToList();
-        torch.manual_seed(4);
-        using var model = new GraphSimulator(Tests.Model.SyntheticBatches.SmallConfig(seqLen: 4) with { CgLevel = 6 });
-        new RolloutRunner(model, new RolloutOptions { Steps = 12, SaveEvery = 2, BatchSize = 4, CheckpointEvery = 5, Deterministic = true })
-            .Run(systems, thresholds, scratch.File(name), resume: false, modelPath: "", progress: null);
-        return RolloutManifest.Read(scratch.File(name));
-    }
+    private RolloutManifest Roll(StabilityThresholds thresholds, string name) =>
+        RolloutManifest.Read(TinyRollout.Run(scratch.File(name), thresholds).Rollout);
 
     [Fact]
     public void A_stable_rollout_marks_every_row_valid_and_not_stopped()
@@ -35,7 +22,7 @@ public sealed class RolloutFileAttributeTests : IDisposable
         RolloutManifest manifest = Roll(new StabilityThresholds(1e-6, 1e6), "stable");
         foreach (RolloutSystem system in manifest.Systems)
         {
-            using var file = Hdf5File.OpenRead(Path.Combine(scratch.File("stable"), system.File));
+            using var file = Hdf5File.OpenRead(Path.Combine(scratch.File("stable"), "rollout", system.File));
             Assert.Equal(6, file.ReadInt64Attribute(null, "valid_frames"));
             Assert.Equal(12, file.ReadInt64Attribute(null, "steps_done"));
             Assert.Equal("not stopped", file.ReadStringAttribute(null, "stop_reason"));
@@ -52,7 +39,7 @@ public sealed class RolloutFileAttributeTests : IDisposable
         RolloutManifest manifest = Roll(new StabilityThresholds(1e-6, 1e-6), "stopped");
         foreach (RolloutSystem system in manifest.Systems)
         {
-            using var file = Hdf5File.OpenRead(Path.Combine(scratch.File("stopped"), system.File));
+            using var file = Hdf5File.OpenRead(Path.Combine(scratch.File("stopped"), "rollout", system.File));
             Assert.Equal(system.FramesWritten, file.ReadInt64Attribute(null, "valid_frames"));
             Assert.Equal(0, system.FramesWritten);
             Assert.Equal(system.FailedStep, file.ReadInt64Attribute(null, "failed_step"));
