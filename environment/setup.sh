@@ -85,7 +85,7 @@ if [[ $(id -u) -eq 0 ]]; then ln -sfn "$tool_dir/dotnet-interactive" /usr/local/
 dotnet_root=$(dirname "$(readlink -f "$(command -v dotnet)")")
 kernel_json=$(cat <<JSON
 {
-  "argv": ["$tool_dir/dotnet-interactive", "jupyter", "--default-kernel", "csharp", "{connection_file}", "--http-port-range", "2048-3000"],
+  "argv": ["$tool_dir/dotnet-interactive", "jupyter", "--default-kernel", "csharp", "--http-local-only", "{connection_file}"],
   "env": {"DOTNET_ROOT": "$dotnet_root", "DOTNET_INTERACTIVE_CLI_TELEMETRY_OPTOUT": "1", "DOTNET_CLI_TELEMETRY_OPTOUT": "1"},
   "display_name": ".NET (C#)",
   "language": "C#",

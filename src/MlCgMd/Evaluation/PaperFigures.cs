@@ -140,7 +140,7 @@ public static class PaperFigures
         var failed = new Axes { Title = "Systems stopped early", YLabel = "systems" };
         failed.Add(new BarSeries(categories, [withScore.FailedSystems, withoutScore.FailedSystems]) { ValueFormat = "0" });
         var survival = new Axes { Title = "Mean steps before stopping", YLabel = $"steps (of {withScore.Steps})" };
-        survival.Add(new BarSeries(categories, [withScore.MeanStepsBeforeFailure, withoutScore.MeanStepsBeforeFailure]) { ValueFormat = "0" });
+        survival.Add(new BarSeries(categories, [withScore.MeanStepsBeforeFailure, withoutScore.MeanStepsBeforeFailure]) { ValueFormat = "G4" });
         return new Figure(running, failed, survival) { Columns = 3, Title = "Score-GNN ablation", PanelWidth = 330 };
     }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using MlCgMd.Analysis;
 using MlCgMd.Reports;
 
 namespace MlCgMd.Evaluation;
@@ -36,7 +37,7 @@ public static class PaperTables
             ["systems", withScore.SystemCount, withoutScore.SystemCount],
             ["stopped early", withScore.FailedSystems, withoutScore.FailedSystems],
             [$"mean steps before stopping (of {withScore.Steps})", withScore.MeanStepsBeforeFailure, withoutScore.MeanStepsBeforeFailure],
-            ["mean Rg r² vs MD", withScore.MeanRg?.PearsonRSquared, withoutScore.MeanRg?.PearsonRSquared],
+            ["mean Rg r² vs MD", RSquared(withScore.MeanRg), RSquared(withoutScore.MeanRg)],
             ["mean W1 of Rg² (σ²)", MeanW1(withScore), MeanW1(withoutScore)],
         ], "Side by side, the same model and systems. Structure statistics cover the frames written before a system stopped; " +
            "a stable system counts as the full length in the mean steps.", "G4");
@@ -45,10 +46,14 @@ public static class PaperTables
     public static HtmlTable Speed(IReadOnlyList<SpeedMeasurement> speeds)
     {
         double learned = speeds.Count > 0 ? speeds[0].TauPerSecond : double.NaN;
-        return new(["engine", "systems", "τ per system", "wall s", "τ / s", $"{(speeds.Count > 0 ? speeds[0].Engine : "first")} ÷ engine"],
+        string first = speeds.Count > 0 ? speeds[0].Engine : "first engine";
+        return new(["engine", "systems", "τ per system", "wall s", "τ / s", $"{first}: times as fast"],
             speeds.Select(s => (IReadOnlyList<object?>)[s.Engine, s.Systems, s.SimulatedTauPerSystem, s.WallSeconds, s.TauPerSecond, learned / s.TauPerSecond]),
             "Simulated time per wall-clock second, one thread each, measured in one run.", "G4");
     }
+
+    private static object RSquared(ScatterStatistics? statistics) =>
+        statistics is null ? "— (fewer than 2 polymers)" : statistics.PearsonRSquared;
 
     private static double MeanW1(EvaluationResult result) =>
         result.Polymers.Select(p => p.Rg2Distribution.Wasserstein1).DefaultIfEmpty(double.NaN).Average();

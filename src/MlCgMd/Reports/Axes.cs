@@ -25,7 +25,8 @@ public sealed class Axes
 
     /// <summary>
     /// Where the legend goes. <see cref="LegendPosition.Best"/> takes the corner that hides the fewest drawn points and
-    /// annotations; when every corner would hide some, the legend goes beside the plot instead.
+    /// annotations; when every corner would hide some, the legend goes beside the plot instead (or under it, when the
+    /// panel is too narrow).
     /// </summary>
     public LegendPosition Legend { get; init; } = LegendPosition.Best;
 

@@ -84,12 +84,19 @@ internal static class FigureRenderer
             {
                 int covered;
                 (position, covered) = LeastCoveredCorner(axes, area, legendWidth, legendHeight);
-                // Every corner would hide data: the legend goes beside the plot, which narrows to make room.
+                // Every corner would hide data: the legend goes beside the plot, which narrows to make room,
+                // or, in a panel too narrow for that, under its tick labels, the plot shortening instead.
                 if (covered > 0 && width - MarginLeft - right - legendWidth - 10 >= 0.4 * width)
                 {
                     right += legendWidth + 10;
                     area = Layout(right);
                     legendCorner = (area.Right + 6, area.Top);
+                }
+                else if (covered > 0)
+                {
+                    bottom += legendHeight + 8;
+                    area = Layout(right);
+                    legendCorner = (area.Left, area.Bottom + 26);
                 }
             }
             legendCorner ??= LegendCorner(position, area, legendWidth, legendHeight);

@@ -5,7 +5,7 @@ public enum LegendPosition
 {
     /// <summary>
     /// The corner whose legend box covers the fewest drawn points (ties: top right, top left, bottom right, bottom left);
-    /// beside the plot when every corner covers some.
+    /// beside the plot when every corner covers some (under it, in a panel too narrow for that).
     /// </summary>
     Best,
     TopRight,

@@ -35,6 +35,22 @@ public class FigureLayoutTests
     }
 
     [Fact]
+    public void In_a_narrow_panel_a_legend_that_would_hide_data_goes_under_the_plot()
+    {
+        var grid = Enumerable.Range(0, 144).ToArray();
+        var axes = new Axes { XLabel = "step" }
+            .Add(new ScatterSeries(grid.Select(k => (double)(k % 12)).ToList(), grid.Select(k => (double)(k / 12)).ToList()) { Label = "train acc_loss" })
+            .Add(new LineSeries([0.0, 11.0], [0.0, 11.0]) { Label = "val acc_loss" });
+        var root = SvgDocument.Parse(new Figure(axes) { PanelWidth = 260 }.ToSvg());
+        var legend = Box(SvgDocument.Groups(root, "legend").Single().Elements(SvgDocument.Svg + "rect").First());
+        var frame = Box(Frame(root));
+        Assert.True(legend.Y >= frame.Y + frame.Height + 18, "under the plot and its tick labels");
+        var xLabel = root.Descendants(SvgDocument.Svg + "text").Single(t => t.Value == "step");
+        Assert.True(legend.Y + legend.Height <= (double)xLabel.Attribute("y")! - 11, "above the axis label");
+        Assert.True(legend.Y + legend.Height <= 320);
+    }
+
+    [Fact]
     public void Legend_stays_in_an_empty_corner_when_there_is_one()
     {
         double[] x = [0, 1, 2, 3, 4, 5], y = [0, 0.2, 0.4, 0.6, 0.8, 1.0];   // a diagonal leaves the top-left and bottom-right empty
