@@ -7,7 +7,8 @@ namespace MlCgMd.Workflows;
 /// The reproduction tier's results under runs/reproduction of a repository, laid out as the README's
 /// "reproduction tier end to end" recipe makes them. Each path is checked when asked for: a missing one
 /// throws a <see cref="FileNotFoundException"/> naming the command that makes it, so a notebook in
-/// reproduction mode says what to run instead of failing further on.
+/// reproduction mode says what to run instead of failing further on. Each part asks for the parts it is
+/// made from first (a rollout: the checkpoint, which needs the dataset), so the earliest missing step is named.
 /// </summary>
 public sealed class ReproductionRun(string repositoryRoot)
 {
@@ -20,18 +21,37 @@ public sealed class ReproductionRun(string repositoryRoot)
     public string Data => RequireFolder("data", DatasetInfo.FileName, GenerateCommand);
 
     /// <summary>The training run folder of the PnR model (metrics.csv, validation.csv, checkpoints/).</summary>
-    public string ModelRun => RequireFolder("model-pnr", "metrics.csv", TrainCommand);
+    public string ModelRun
+    {
+        get { _ = Data; return RequireFolder("model-pnr", "metrics.csv", TrainCommand); }
+    }
 
-    public string Checkpoint => Require("model-pnr/checkpoints/best", TrainCommand);
+    public string Checkpoint
+    {
+        get { _ = Data; return Require("model-pnr/checkpoints/best", TrainCommand); }
+    }
 
     /// <summary>Rollouts of the unseen test polymers with Score-GNN refinement.</summary>
-    public string Rollout => RequireFolder("rollout-pnr", RolloutManifest.FileName, SimulateCommand("rollout-pnr", ""));
+    public string Rollout
+    {
+        get { _ = Checkpoint; return RequireFolder("rollout-pnr", RolloutManifest.FileName, SimulateCommand("rollout-pnr", "")); }
+    }
 
     /// <summary>The same rollouts without refinement.</summary>
-    public string Ablation => RequireFolder("rollout-pnr-no-score", RolloutManifest.FileName, SimulateCommand("rollout-pnr-no-score", " --no-refine"));
+    public string Ablation
+    {
+        get
+        {
+            _ = Checkpoint;
+            return RequireFolder("rollout-pnr-no-score", RolloutManifest.FileName, SimulateCommand("rollout-pnr-no-score", " --no-refine"));
+        }
+    }
 
     /// <summary>Speed measurements (bench speed), a JSON list of <see cref="Evaluation.SpeedMeasurement"/>.</summary>
-    public string Speed => Require("speed.json", $"{Cli} bench speed --model {Best} --data runs/reproduction/data --out runs/reproduction/speed.json");
+    public string Speed
+    {
+        get { _ = Checkpoint; return Require("speed.json", $"{Cli} bench speed --model {Best} --data runs/reproduction/data --out runs/reproduction/speed.json"); }
+    }
 
     /// <summary>τ between recorded frames of the dataset.</summary>
     public double FrameInterval => DatasetInfo.TryRead(Data)!.FrameInterval;
