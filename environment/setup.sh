@@ -99,3 +99,8 @@ if [[ ! -f "$kernel_dir/kernel.json" ]] || [[ "$(cat "$kernel_dir/kernel.json")"
   printf '%s\n' "$kernel_json" > "$kernel_dir/kernel.json.tmp"
   mv "$kernel_dir/kernel.json.tmp" "$kernel_dir/kernel.json"
 fi
+# Jupyter prefers a user's own kernel spec of the same name (e.g. one `dotnet interactive jupyter install` wrote).
+user_spec="${XDG_DATA_HOME:-${HOME:-/nonexistent}/.local/share}/jupyter/kernels/.net-csharp/kernel.json"
+if [[ "$user_spec" != "$kernel_dir/kernel.json" && -f "$user_spec" ]] && ! grep -q "$tool_dir" "$user_spec"; then
+  echo "environment: note: $user_spec takes precedence over $kernel_dir; remove it if the kernel does not start" >&2
+fi
