@@ -36,11 +36,18 @@ public sealed class DataParallel
     /// <summary>This rank's contiguous share of the global batch (sizes differ by at most one).</summary>
     public IReadOnlyList<Window> Share(IReadOnlyList<Window> globalBatch)
     {
-        if (globalBatch.Count < WorldSize)
+        var (start, count) = ShareOf(globalBatch.Count);
+        return globalBatch.Skip(start).Take(count).ToList();
+    }
+
+    /// <summary>First index and count of this rank's share of <paramref name="globalCount"/> systems.</summary>
+    public (int Start, int Count) ShareOf(int globalCount)
+    {
+        if (globalCount < WorldSize)
             throw new ArgumentException(
-                $"train.batch_size ({globalBatch.Count}) must be at least the number of processes ({WorldSize}): every rank needs a system");
-        int start = Rank * globalBatch.Count / WorldSize, end = (Rank + 1) * globalBatch.Count / WorldSize;
-        return globalBatch.Skip(start).Take(end - start).ToList();
+                $"train.batch_size ({globalCount}) must be at least the number of processes ({WorldSize}): every rank needs a system");
+        int start = (int)((long)Rank * globalCount / WorldSize), end = (int)((long)(Rank + 1) * globalCount / WorldSize);
+        return (start, end - start);
     }
 
     /// <summary>
