@@ -1,4 +1,5 @@
 using System.CommandLine;
+using MlCgMd.Benchmarks;
 using MlCgMd.Batching;
 using MlCgMd.Data;
 using MlCgMd.Model;
@@ -23,7 +24,7 @@ internal static class SimulateCommand
         var batchSize = new Option<int>("--batch-size") { Description = "systems per batch", DefaultValueFactory = _ => 40 };
         var seed = new Option<ulong>("--seed") { Description = "random seed", DefaultValueFactory = _ => 1UL };
         var resume = new Option<bool>("--resume") { Description = "continue an interrupted rollout in --out" };
-        var threads = new Option<int>("--threads") { Description = "libtorch threads (0: all cores)" };
+        var threads = new Option<int>("--threads") { Description = "threads of every libtorch pool (0: all cores)", DefaultValueFactory = _ => 1 };
         var stepsPerSigma = new Option<int?>("--steps-per-sigma") { Description = "Langevin steps per noise level (default: the model's step_per_sigma)" };
         var stepSize = new Option<double?>("--step-size") { Description = "Langevin step size ε (default: the model's step_size)" };
         var schedule = new Option<string?>("--step-schedule") { Description = "constant (official) or sigma_squared (NCSN) (default: the model's)" };
@@ -55,12 +56,14 @@ internal static class SimulateCommand
                               $"({(model.Config.HasScoreGn && options.Refine ? "with" : "without")} Score-GNN refinement); " +
                               $"collision distance {thresholds.CollisionDistance:G4}, max CG bond {thresholds.MaxBondLength:G4}");
             var line = new ProgressLine(TimeSpan.FromSeconds(2));
+            CpuClock clock = CpuClock.Start();
             RolloutManifest manifest = new RolloutRunner(model, options).Run(systems, thresholds, outDirectory,
                 parse.GetValue(resume), modelDirectory, new InlineProgress<RolloutRunner.Progress>(p =>
                     line.Report(p.StepsDone == p.TotalSteps, () =>
                         $"step {p.StepsDone}/{p.TotalSteps}  {p.StepsPerSecond:F1} steps/s  ETA {ProgressLine.Format(p.Remaining)}  failed {p.Failed}")));
             int failed = manifest.Systems.Count(s => s.FailedStep is not null);
             Console.WriteLine($"done in {manifest.WallSeconds:F1} s: {systems.Count - failed} stable, {failed} stopped early; {outDirectory}");
+            Console.WriteLine(CpuTimeLine.Format(clock.Elapsed));
             return 0;
         }));
         return command;

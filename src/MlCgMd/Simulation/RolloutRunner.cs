@@ -23,7 +23,7 @@ public sealed class RolloutRunner(GraphSimulator model, RolloutOptions options)
                                CancellationToken cancel = default)
     {
         options.Validate();
-        if (options.Threads > 0) torch.set_num_threads(options.Threads);
+        torch.set_num_threads(options.Threads > 0 ? options.Threads : Environment.ProcessorCount);
         Directory.CreateDirectory(outputDirectory);
         RolloutManifest manifest = resume && File.Exists(Path.Combine(outputDirectory, RolloutManifest.FileName))
             ? RolloutManifest.Read(outputDirectory)
