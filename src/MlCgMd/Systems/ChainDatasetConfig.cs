@@ -15,17 +15,25 @@ public sealed record ChainDatasetConfig(string Tier, string ForceFieldPath, int 
         Splits.FirstOrDefault(s => s.Name == name)
         ?? throw new ArgumentException($"Tier '{Tier}' has no split '{name}' (has: {string.Join(", ", Splits.Select(s => s.Name))}).");
 
-    /// <summary>The chains of a split, named "{split}_{index:D3}", with their own seeds.</summary>
+    /// <summary>
+    /// The chains of a split, named "{split}_{index:D3}", with their own seeds; a replica split's
+    /// chain k has the sequence of chain k of the split it replicates.
+    /// </summary>
     public ChainSystemSpec[] Systems(string splitName)
     {
         DatasetSplit split = Split(splitName);
-        int splitIndex = Splits.ToList().IndexOf(split);
-        ulong splitSeed = GaussianRandom.DeriveSeed(Seed, (ulong)splitIndex);
-        string[] sequences = split.Family.Generate(MonomersPerChain, split.Chains, splitSeed);
+        ulong splitSeed = SplitSeed(split);
+        string[] sequences = split.ReplicaOf is { } original
+            ? Sequences(Split(original))
+            : Sequences(split);
         return sequences
             .Select((sequence, k) => new ChainSystemSpec(
                 PolymerSystem.FromSequence($"{split.Name}_{k:D3}", sequence),
                 GaussianRandom.DeriveSeed(splitSeed, (ulong)k + 1)))
             .ToArray();
     }
+
+    private ulong SplitSeed(DatasetSplit split) => GaussianRandom.DeriveSeed(Seed, (ulong)Splits.ToList().IndexOf(split));
+
+    private string[] Sequences(DatasetSplit split) => split.Family.Generate(MonomersPerChain, split.Chains, SplitSeed(split));
 }

@@ -24,12 +24,20 @@ public static class ChainDatasetConfigLoader
             splits.Add(ParseSplit(split, path, $"splits[{index++}]."));
         if (splits.Count == 0)
             throw new FormatException($"{path}: field 'splits' must list at least one split.");
+        splits = splits.Select(s => ResolveReplica(s, splits, path)).ToList();
         return new ChainDatasetConfig(tier, forceFieldPath, monomers, seed, splits);
     }
 
     private static DatasetSplit ParseSplit(JsonElement split, string path, string prefix)
     {
         string name = String(split, "name", path, prefix);
+        if (split.TryGetProperty("replica_of", out _))
+        {
+            // Sequences and chain count come from the replicated split (resolved once all are parsed).
+            string original = String(split, "replica_of", path, prefix);
+            return new DatasetSplit(name, 0, new SequenceFamily(SequenceFamilyKind.Random, 0, 0, 0), ParseRun(split, name, path, prefix),
+                original);
+        }
         string familyName = String(split, "family", path, prefix);
         SequenceFamilyKind kind = familyName switch
         {
@@ -44,6 +52,23 @@ public static class ChainDatasetConfigLoader
         double meanBlock = kind == SequenceFamilyKind.Blocky ? Number(split, "mean_block_length", path, prefix) : 0.0;
         if (kind == SequenceFamilyKind.Blocky && meanBlock < 1)
             throw new FormatException($"{path}: field '{prefix}mean_block_length' must be at least 1.");
+        return new DatasetSplit(name, (int)Integer(split, "chains", path, prefix, minimum: 1),
+            new SequenceFamily(kind, compositionMin, compositionMax, meanBlock), ParseRun(split, name, path, prefix));
+    }
+
+    private static DatasetSplit ResolveReplica(DatasetSplit split, List<DatasetSplit> all, string path)
+    {
+        if (split.ReplicaOf is not { } name) return split;
+        DatasetSplit original = all.FirstOrDefault(s => s.Name == name)
+            ?? throw new FormatException($"{path}: split '{split.Name}': field 'replica_of' names '{name}', " +
+                                         $"expected one of {string.Join(", ", all.Where(s => s.ReplicaOf is null).Select(s => s.Name))}.");
+        if (original.ReplicaOf is not null)
+            throw new FormatException($"{path}: split '{split.Name}': field 'replica_of' names '{name}', which is itself a replica.");
+        return split with { Chains = original.Chains, Family = original.Family };
+    }
+
+    private static MdRunOptions ParseRun(JsonElement split, string name, string path, string prefix)
+    {
         var run = new MdRunOptions(
             Integer(split, "equilibration_steps", path, prefix, minimum: 0),
             Integer(split, "production_steps", path, prefix, minimum: 1),
@@ -57,8 +82,7 @@ public static class ChainDatasetConfigLoader
         {
             throw new FormatException($"{path}: split '{name}': {e.Message}", e);
         }
-        return new DatasetSplit(name, (int)Integer(split, "chains", path, prefix, minimum: 1),
-            new SequenceFamily(kind, compositionMin, compositionMax, meanBlock), run);
+        return run;
     }
 
     private static JsonElement Field(JsonElement parent, string field, string path, string prefix = "") =>
