@@ -1,4 +1,5 @@
 using MlCgMd.Batching;
+using MlCgMd.Data;
 using MlCgMd.Model;
 using MlCgMd.Torch;
 using static MlCgMd.Torch.torch;
@@ -46,8 +47,7 @@ public sealed class DataParallel
         if (globalCount < WorldSize)
             throw new ArgumentException(
                 $"train.batch_size ({globalCount}) must be at least the number of processes ({WorldSize}): every rank needs a system");
-        int start = (int)((long)Rank * globalCount / WorldSize), end = (int)((long)(Rank + 1) * globalCount / WorldSize);
-        return (start, end - start);
+        return new Shard(Rank, WorldSize).RangeOf(globalCount);
     }
 
     /// <summary>
