@@ -39,7 +39,7 @@ else
                      $"Validation acc_loss went from {result.FirstValAccLoss:F3} to {result.FinalValAccLoss:F3} (best {result.BestValAccLoss:F3} at step {result.BestStep}).");
 }
 
-using (GraphSimulator model = Checkpoint.LoadModel(Path.Combine(runDirectory, "checkpoints", "last")))
+using (GraphSimulator model = ModelCheckpoint.Load(Path.Combine(runDirectory, "checkpoints", "last")).Model)
 {
     report.Table(["network", "parameters"], model.named_children()
         .Select(c => (IReadOnlyList<object?>)[c.name, c.module.num_parameters()])

@@ -1,13 +1,13 @@
 using System.CommandLine;
 using System.Text.Json;
 using MlCgMd.Batching;
+using MlCgMd.Benchmarks;
 using MlCgMd.Data;
 using MlCgMd.Evaluation;
 using MlCgMd.Generation;
 using MlCgMd.Model;
 using MlCgMd.Systems;
 using MlCgMd.Torch;
-using MlCgMd.Training;
 
 namespace MlCgMd.Cli.Commands;
 
@@ -18,7 +18,7 @@ internal static class BenchSpeedCommand
     {
         var modelOption = new Option<DirectoryInfo>("--model") { Description = "checkpoint folder", Required = true };
         var data = new Option<DirectoryInfo>("--data") { Description = "dataset folder (with dataset.json and forcefield.json)", Required = true };
-        var split = new Option<string>("--split") { Description = "split file naming the systems", DefaultValueFactory = _ => SplitFiles.ChainTest };
+        var split = new Option<string?>("--split") { Description = "split file naming the systems (default: the test split of the model's system kind)" };
         var modelSteps = new Option<long>("--model-steps") { Description = "learned steps to time", DefaultValueFactory = _ => 200 };
         var mdSteps = new Option<long>("--md-steps") { Description = "MD steps per chain to time", DefaultValueFactory = _ => 20_000 };
         var noRefine = new Option<bool>("--no-refine") { Description = "time the learned simulator without Score-GNN refinement" };
@@ -33,9 +33,11 @@ internal static class BenchSpeedCommand
             DatasetInfo info = DatasetInfo.TryRead(dataDirectory)
                                ?? throw new InvalidDataException($"'{dataDirectory}' has no {DatasetInfo.FileName}");
             ForceField forceField = ForceFieldLoader.Load(Path.Combine(dataDirectory, DatasetGenerator.ForceFieldFile));
-            using GraphSimulator model = Checkpoint.LoadModel(parse.GetValue(modelOption)!.FullName);
-            var systems = TrajectoryDataset.FromSplit(dataDirectory, Path.Combine(dataDirectory, parse.GetValue(split)!)).Folders
-                .Select(f => CgSystem.Load(f, model.Config.CgLevel, recursiveMetis: false)).ToList();
+            string modelDirectory = parse.GetValue(modelOption)!.FullName;
+            using TrainedModel trained = ModelCheckpoint.Load(modelDirectory);
+            GraphSimulator model = trained.Model;
+            var systems = CgSystem.LoadSplit(dataDirectory, parse.GetValue(split) ?? trained.Recipe.Kind.TestSplit, trained.Recipe,
+                $"checkpoint '{modelDirectory}'");
             torch.set_num_threads(1);
             var speeds = SpeedComparison.Measure(model, systems, forceField, info.FrameInterval, parse.GetValue(modelSteps),
                 parse.GetValue(mdSteps), !parse.GetValue(noRefine), Path.Combine(Path.GetTempPath(), "mlcgmd-speed"));

@@ -4,7 +4,6 @@ using MlCgMd.Batching;
 using MlCgMd.Data;
 using MlCgMd.Model;
 using MlCgMd.Simulation;
-using MlCgMd.Training;
 
 namespace MlCgMd.Cli.Commands;
 
@@ -15,7 +14,7 @@ internal static class SimulateCommand
     {
         var modelOption = new Option<DirectoryInfo>("--model") { Description = "checkpoint folder (model.json + model.safetensors)", Required = true };
         var data = new Option<DirectoryInfo>("--data") { Description = "dataset folder holding the trajectories", Required = true };
-        var split = new Option<string>("--split") { Description = "split file naming the systems", DefaultValueFactory = _ => SplitFiles.ChainTest };
+        var split = new Option<string?>("--split") { Description = "split file naming the systems (default: the test split of the model's system kind, test_class2.txt for chains)" };
         var steps = new Option<long>("--steps") { Description = "model steps to simulate", DefaultValueFactory = _ => 1000 };
         var saveEvery = new Option<int>("--save-every") { Description = "save CG positions every this many steps", DefaultValueFactory = _ => 10 };
         var output = new Option<DirectoryInfo>("--out") { Description = "output folder (rollout.json + one .h5 per system)", Required = true };
@@ -41,11 +40,10 @@ internal static class SimulateCommand
         {
             string dataDirectory = parse.GetValue(data)!.FullName;
             string modelDirectory = parse.GetValue(modelOption)!.FullName;
-            using GraphSimulator model = Checkpoint.LoadModel(modelDirectory);
-            string splitPath = Path.Combine(dataDirectory, parse.GetValue(split)!);
-            var systems = TrajectoryDataset.FromSplit(dataDirectory, splitPath).Folders
-                .Select(f => CgSystem.Load(f, model.Config.CgLevel, recursiveMetis: false)).ToList();
-            if (systems.Count == 0) throw new InvalidDataException($"split file '{splitPath}' names no trajectories");
+            using TrainedModel trained = ModelCheckpoint.Load(modelDirectory);
+            GraphSimulator model = trained.Model;
+            var systems = CgSystem.LoadSplit(dataDirectory, parse.GetValue(split) ?? trained.Recipe.Kind.TestSplit, trained.Recipe,
+                $"checkpoint '{modelDirectory}'");
             var options = new RolloutOptions
             {
                 Steps = parse.GetValue(steps), SaveEvery = parse.GetValue(saveEvery), Refine = !parse.GetValue(noRefine),
@@ -66,7 +64,7 @@ internal static class SimulateCommand
                 rolloutDirectory = RolloutShards.FolderOf(outDirectory, shard);
                 Console.WriteLine($"shard {shard}: {systems.Count} of {all} systems (batches from {firstBatch}) into {rolloutDirectory}");
             }
-            Console.WriteLine($"simulating {systems.Count} systems for {options.Steps} steps " +
+            Console.WriteLine($"simulating {systems.Count} {trained.Recipe} for {options.Steps} steps " +
                               $"({(model.Config.HasScoreGn && options.Refine ? "with" : "without")} Score-GNN refinement); " +
                               $"collision distance {thresholds.CollisionDistance:G4}, max CG bond {thresholds.MaxBondLength:G4}");
             var line = new ProgressLine(TimeSpan.FromSeconds(2));

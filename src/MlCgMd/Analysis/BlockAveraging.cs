@@ -15,9 +15,38 @@ public sealed record BlockAverageResult(double Mean, double StandardError, int O
 /// Flyvbjerg-Petersen blocking (J. Chem. Phys. 91, 461, 1989): repeatedly average neighbouring pairs; the naive
 /// standard error grows with the block size until blocks are uncorrelated, then plateaus. The plateau level is
 /// the smallest block size B with B^3 &gt; 2 n (SE_B / SE_1)^4 (Wolff 2004; Lee et al. 2011), n the series length.
+/// <see cref="WithBlocks"/> gives the same estimate for a block count chosen by the caller.
 /// </summary>
 public static class BlockAveraging
 {
+    /// <summary>
+    /// Mean of <paramref name="blocks"/> equal consecutive blocks (a remainder shorter than a block is left out)
+    /// and the standard error of that mean, treating the block means as independent.
+    /// </summary>
+    public static (double Mean, double StandardError) WithBlocks(ReadOnlySpan<double> series, int blocks)
+    {
+        if (blocks < 2 || series.Length < blocks)
+            throw new ArgumentException($"block averaging needs at least 2 blocks and one value per block (series {series.Length}, blocks {blocks}).");
+        int length = series.Length / blocks;
+        var means = new double[blocks];
+        for (int b = 0; b < blocks; b++)
+        {
+            double sum = 0;
+            for (int k = b * length; k < (b + 1) * length; k++) sum += series[k];
+            means[b] = sum / length;
+        }
+        return (means.Average(), StandardErrorOfMean(means));
+    }
+
+    /// <summary>sqrt(Σ (x − mean)² / (n (n − 1))): the naive standard error of the mean of n values.</summary>
+    private static double StandardErrorOfMean(double[] values)
+    {
+        int count = values.Length;
+        double m = values.Average();
+        double variance = values.Sum(x => (x - m) * (x - m)) / count;
+        return Math.Sqrt(variance / (count - 1));
+    }
+
     public static BlockAverageResult Analyse(ReadOnlySpan<double> series)
     {
         int n = series.Length;
@@ -30,9 +59,7 @@ public static class BlockAveraging
         while (current.Length >= 2)
         {
             int count = current.Length;
-            double m = current.Average();
-            double variance = current.Sum(x => (x - m) * (x - m)) / count;
-            double se = Math.Sqrt(variance / (count - 1));
+            double se = StandardErrorOfMean(current);
             levels.Add(new BlockLevel(levels.Count, blockSize, count, se, se / Math.Sqrt(2.0 * (count - 1))));
 
             var next = new double[count / 2];

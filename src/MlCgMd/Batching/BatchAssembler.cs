@@ -4,9 +4,10 @@ using MlCgMd.Torch;
 namespace MlCgMd.Batching;
 
 /// <summary>
-/// Builds a <see cref="ModelBatch"/> from windows of several systems, as the official
-/// collate does: positions transposed to [particles, time, 3], bonds in both directions,
-/// every index offset per system.
+/// Builds a <see cref="ModelBatch"/> from windows of several systems, as the official collate does:
+/// positions transposed to [particles, time, 3], bonds (and their types) in both directions, every
+/// index offset per system, particle weights from the system kind, and for periodic kinds the box
+/// of each window's last frame (the official battery loader's <c>lattices[-1]</c>).
 /// </summary>
 public static class BatchAssembler
 {
@@ -14,16 +15,22 @@ public static class BatchAssembler
     public static ModelBatch Build(IReadOnlyList<CgSystem> systems, IReadOnlyList<Window> windows, int seqLen, int dilation,
                                    bool withTarget, Device device)
     {
+        RequireOneRecipe(systems, windows);
         int frames = seqLen + (withTarget ? 1 : 0);
         long particles = windows.Sum(w => (long)systems[w.System].ParticleCount);
         var history = new float[particles * seqLen * 3];
         var target = withTarget ? new float[particles * 3] : null;
         var types = new long[particles];
+        var weights = new float[particles];
         var cluster = new long[particles];
         var bonds = new List<long>();
         var cgBonds = new List<long>();
         var rgs = new List<float>();
         bool allHaveRgs = windows.All(w => systems[w.System].HasRgs);
+        bool withBondTypes = systems[windows[0].System].BondTypes is not null;
+        var bondTypes = new List<long>();
+        bool periodic = systems[windows[0].System].Kind.IsPeriodic;
+        var lattices = new List<float>();
         long particleOffset = 0, beadOffset = 0;
 
         foreach (Window window in windows)
@@ -40,6 +47,7 @@ public static class BatchAssembler
             for (int i = 0; i < n; i++)
             {
                 types[particleOffset + i] = system.Topology.ParticleTypes[i];
+                weights[particleOffset + i] = (float)system.Map.AtomWeights[i];
                 cluster[particleOffset + i] = beadOffset + system.Map.Cluster[i];
             }
             int[] fine = system.Topology.Bonds;
@@ -47,9 +55,16 @@ public static class BatchAssembler
                 bonds.AddRange([particleOffset + fine[b], particleOffset + fine[b + 1]]);
             for (int b = 0; b < fine.Length; b += 2)
                 bonds.AddRange([particleOffset + fine[b + 1], particleOffset + fine[b]]);
+            if (withBondTypes)
+            {
+                bondTypes.AddRange(system.BondTypes!);
+                bondTypes.AddRange(system.BondTypes!);
+            }
             foreach (int bead in system.Map.CgBonds) cgBonds.Add(beadOffset + bead);
             if (allHaveRgs)
                 rgs.AddRange(system.ReadRgs(window.Start, seqLen, dilation).Select(r => (float)r));
+            if (periodic)
+                lattices.AddRange(system.BoxAt(window.Start + (frames - 1) * dilation)!);
             particleOffset += n;
             beadOffset += system.Map.BeadCount;
         }
@@ -59,12 +74,24 @@ public static class BatchAssembler
             PositionHistory = torch.tensor(history, [particles, seqLen, 3], device: device),
             Target = target is null ? null : torch.tensor(target, [particles, 3], device: device),
             ParticleTypes = torch.tensor(types, device: device),
+            Weights = torch.tensor(weights, device: device),
             ParticleCounts = windows.Select(w => (long)systems[w.System].ParticleCount).ToArray(),
             Bonds = torch.tensor(bonds.ToArray(), [bonds.Count / 2, 2], device: device),
+            BondTypes = withBondTypes ? torch.tensor(bondTypes.ToArray(), device: device) : null,
             Cluster = torch.tensor(cluster, device: device),
             BeadCounts = windows.Select(w => (long)systems[w.System].Map.BeadCount).ToArray(),
             CgBonds = torch.tensor(cgBonds.ToArray(), [cgBonds.Count / 2, 2], device: device),
+            Lattices = periodic ? torch.tensor(lattices.ToArray(), [windows.Count, 3], device: device) : null,
             RgLabels = allHaveRgs ? torch.tensor(rgs.ToArray(), [windows.Count, seqLen], device: device) : null,
         };
+    }
+
+    /// <summary>A batch mixes systems of one recipe only: weights, bond types and boxes mean one thing across it.</summary>
+    private static void RequireOneRecipe(IReadOnlyList<CgSystem> systems, IReadOnlyList<Window> windows)
+    {
+        if (windows.Count == 0) throw new ArgumentException("a batch needs at least one window", nameof(windows));
+        CgSystem first = systems[windows[0].System];
+        foreach (Window w in windows)
+            first.Recipe.RequireSame(systems[w.System].Recipe, $"system '{first.Name}'", $"system '{systems[w.System].Name}'");
     }
 }

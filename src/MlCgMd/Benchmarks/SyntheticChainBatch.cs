@@ -1,5 +1,4 @@
 using MlCgMd.CoarseGraining;
-using MlCgMd.Graphs;
 using MlCgMd.Model;
 using MlCgMd.Systems;
 using MlCgMd.Torch;
@@ -77,6 +76,7 @@ public static class SyntheticChainBatch
             PositionHistory = history,
             Target = frames.select(1, seqLen).contiguous(),
             ParticleTypes = torch.tensor(types),
+            Weights = torch.ones(total),
             ParticleCounts = particleCounts,
             Bonds = torch.tensor(bonds.ToArray(), [bonds.Count / 2, 2]),
             Cluster = torch.tensor(cluster),

@@ -19,6 +19,8 @@ public sealed record TrajectoryField(string FileName, string DatasetName, string
     public static readonly TrajectoryField RawParticleType = new("raw_ptype.h5", "raw_particle_type", "int32 [particles] LAMMPS atom types");
     public static readonly TrajectoryField BondType = new("bond_type.h5", "bond_type", "int64 [bonds] LAMMPS bond types");
     public static readonly TrajectoryField Diffusivity = new("diffusivity.h5", "diffusivity", "float64 [frames - 1] Li diffusivity, cm^2/s");
+    /// <summary>Optional: particle masses of data without atomic numbers (the electrolyte analogue in LJ units).</summary>
+    public static readonly TrajectoryField Mass = new("mass.h5", "mass", "float64 [particles] positive particle masses");
 
     public override string ToString() => $"{FileName} dataset '{DatasetName}' ({Layout})";
 }

@@ -3,6 +3,7 @@ using MlCgMd.CoarseGraining;
 using MlCgMd.Data;
 using MlCgMd.Data.Hdf5;
 using MlCgMd.Simulation;
+using MlCgMd.SystemKinds;
 
 namespace MlCgMd.Evaluation;
 
@@ -10,7 +11,9 @@ namespace MlCgMd.Evaluation;
 /// Compares a rollout folder with the reference MD trajectories of the same systems: both
 /// are mapped to the rollout's CG beads (same clusters, same weights), then Rg² series and
 /// distributions, Rg² relaxation times, contact maps, CG bond lengths and collisions are
-/// computed per polymer, and per-polymer means are correlated across polymers.
+/// computed per polymer, and per-polymer means are correlated across polymers. These are the
+/// metrics of the chain kind; a rollout of another kind, or reference data of another kind than
+/// the rollout's recipe, is refused.
 /// </summary>
 public static class RolloutEvaluator
 {
@@ -24,6 +27,12 @@ public static class RolloutEvaluator
     {
         if (!(frameInterval > 0)) throw new ArgumentException("the frame interval (τ per recorded frame) must be positive");
         RolloutManifest manifest = RolloutManifest.Read(rolloutDirectory);
+        SystemKind kind = manifest.Kind;
+        EvaluationMetric[] missing = SystemKind.Chain.Metrics.Except(kind.Metrics).ToArray();
+        if (missing.Length > 0)
+            throw new InvalidDataException(
+                $"{rolloutDirectory}: a rollout of {kind.Name} systems; the evaluation computes the chain metrics, of which " +
+                $"{string.Join(", ", missing)} do not apply to {kind.Name} systems");
         double rolloutDt = manifest.Options.SaveEvery * manifest.Dilation * frameInterval;
         var polymers = new List<PolymerEvaluation>();
         var stoppedEarly = new List<RolloutSystem>();
@@ -36,17 +45,22 @@ public static class RolloutEvaluator
                 continue;
             }
             string rolloutPath = Path.Combine(rolloutDirectory, system.File);
-            var folder = new TrajectoryFolder(Path.Combine(dataDirectory, system.Name));
-            polymers.Add(EvaluateOne(system, rolloutPath, folder, frameInterval, rolloutDt, manifest.CollisionDistance, contactCutoff));
+            var folder = new TrajectoryFolder(Path.Combine(dataDirectory, system.Name), kind.Schema);
+            if (SystemKind.OfFolder(folder.Path) is { } stored && stored != kind)
+                throw new InvalidDataException(
+                    $"'{folder.Path}' holds {stored.Name} trajectories, but the rollout in {rolloutDirectory} simulated " +
+                    $"{manifest.Recipe?.ToString() ?? kind.Name + " systems"}");
+            polymers.Add(EvaluateOne(system, rolloutPath, folder, kind, frameInterval, rolloutDt, manifest.CollisionDistance,
+                contactCutoff));
         }
         return EvaluationResult.From(manifest, polymers, stoppedEarly, frameInterval);
     }
 
-    private static PolymerEvaluation EvaluateOne(RolloutSystem system, string rolloutPath, TrajectoryFolder folder,
+    private static PolymerEvaluation EvaluateOne(RolloutSystem system, string rolloutPath, TrajectoryFolder folder, SystemKind kind,
                                                  double referenceDt, double rolloutDt, double collisionDistance,
                                                  double? contactCutoff)
     {
-        var (map, bonds) = ReadMapping(rolloutPath, folder);
+        var (map, bonds) = ReadMapping(rolloutPath, folder, kind);
         PositionFrames reference = ReferenceCg(folder, map);
         var rollout = new PositionFrames(RolloutFile.ReadPositions(rolloutPath, system.FramesWritten), map.BeadCount);
 
@@ -97,7 +111,9 @@ public static class RolloutEvaluator
     private static RelaxationTimeSummary? TauOrNull(double[] series, double dt) =>
         series.Length >= BootstrapBlocks * 8 ? RelaxationTimeBootstrap.FromSingleSeries(series, dt, BootstrapBlocks) : null;
 
-    private static (CoarseGrainMap Map, (int First, int Second)[] Bonds) ReadMapping(string rolloutPath, TrajectoryFolder folder)
+    /// <summary>The rollout's beads over the reference particles, weighted as the kind weighs them.</summary>
+    private static (CoarseGrainMap Map, (int First, int Second)[] Bonds) ReadMapping(string rolloutPath, TrajectoryFolder folder,
+                                                                                     SystemKind kind)
     {
         using Hdf5File file = Hdf5File.OpenRead(rolloutPath);
         int[] cluster = file.Read<long>("cluster").Data.Select(c => checked((int)c)).ToArray();
@@ -106,7 +122,7 @@ public static class RolloutEvaluator
         if (topology.ParticleCount != cluster.Length)
             throw new InvalidDataException(
                 $"{rolloutPath}: its CG mapping covers {cluster.Length} particles but '{folder.Path}' has {topology.ParticleCount}");
-        var map = CoarseGrainMap.FromClusters(cluster, weights: null, topology.Bonds);
+        var map = CoarseGrainMap.FromClusters(cluster, ParticleWeights.Of(kind, folder, topology), topology.Bonds);
         var bonds = new List<(int, int)>();
         for (int b = 0; b < cgBonds.Length; b += 2)
             if (cgBonds[b] < cgBonds[b + 1]) bonds.Add(((int)cgBonds[b], (int)cgBonds[b + 1]));

@@ -1,3 +1,4 @@
+using MlCgMd.Analysis;
 using MlCgMd.MolecularDynamics;
 using MlCgMd.Systems;
 
@@ -16,8 +17,8 @@ public sealed record LammpsRgComparison(double OursMean, double OursError, doubl
         double[] start = InitialConformation.RandomWalk(system, (ulong)seed);
         MdTrajectory ours = new MdEngine(system, forceField, SimulationBox.Open, start, (ulong)seed).Run(options);
         MdTrajectory lammps = LammpsChainRun.Run(system, forceField, start, options, seed, workDirectory);
-        var (oursMean, oursError) = BlockAverage.Compute(ours.Rg, blocks);
-        var (lammpsMean, lammpsError) = BlockAverage.Compute(lammps.Rg, blocks);
+        var (oursMean, oursError) = BlockAveraging.WithBlocks(ours.Rg, blocks);
+        var (lammpsMean, lammpsError) = BlockAveraging.WithBlocks(lammps.Rg, blocks);
         return new LammpsRgComparison(oursMean, oursError, lammpsMean, lammpsError);
     }
 }

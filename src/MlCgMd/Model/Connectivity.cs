@@ -5,8 +5,9 @@ namespace MlCgMd.Model;
 /// <summary>
 /// Edges of the CG graph built from the most recent positions, as the official
 /// compute_connectivity / compute_connectivity_pbc do: every within-system pair closer than
-/// the radius (self-loops included) united with the CG bonds, with edge features
-/// displacement/radius and distance/radius. Runs in tensor ops on the positions' device.
+/// the radius (self-loops included) united with the CG bonds, with the raw edge vectors and
+/// lengths and the official edge features displacement/radius and distance/radius. Runs in
+/// tensor ops on the positions' device.
 ///
 /// Edge types follow the official rules: with open boundaries an edge has type 1 when it is a
 /// bond AND within the radius (bonds beyond the radius are kept with type 0); in a periodic
@@ -20,10 +21,13 @@ public static class Connectivity
     /// <summary>The edges of a batch of CG graphs.</summary>
     /// <param name="Senders">[E] int64 source node j</param>
     /// <param name="Receivers">[E] int64 target node i</param>
-    /// <param name="Displacements">[E, dim] (x_sender − x_receiver) / radius</param>
-    /// <param name="Distances">[E, 1] |displacement|</param>
+    /// <param name="Vectors">[E, dim] x_sender − x_receiver (minimum image when periodic), in length units</param>
+    /// <param name="Lengths">[E, 1] |vector|, in length units</param>
+    /// <param name="Displacements">[E, dim] vector / radius (the official edge feature)</param>
+    /// <param name="Distances">[E, 1] |displacement| (the official edge feature)</param>
     /// <param name="EdgeTypes">[E] int64, 1 = bond edge</param>
-    public sealed record Edges(Tensor Senders, Tensor Receivers, Tensor Displacements, Tensor Distances, Tensor EdgeTypes);
+    public sealed record Edges(Tensor Senders, Tensor Receivers, Tensor Vectors, Tensor Lengths, Tensor Displacements,
+                               Tensor Distances, Tensor EdgeTypes);
 
     /// <param name="positions">[N, dim] positions of all systems, concatenated</param>
     /// <param name="nodeCounts">nodes of each system</param>
@@ -38,24 +42,31 @@ public static class Connectivity
         using Tensor rawDisplacement = pos1 - pos2;
         Tensor displacement = lattices is null ? rawDisplacement.alias() : MinimumImage(rawDisplacement, lattices, nodeCounts);
         using Tensor scaled = displacement / radius;
-        displacement.Dispose();
         using Tensor distance = scaled.norm(dim: -1);
         // Open boundaries: torch_cluster's radius_graph keeps d < r (strict); periodic: the official |d|/r <= 1.
         using Tensor withinRadius = lattices is null ? distance.lt(1.0) : distance.le(1.0);
 
-        if (lattices is null) return OpenBoundaryEdges(positions, radius, first, second, withinRadius, bonds);
+        if (lattices is null)
+        {
+            displacement.Dispose();
+            return OpenBoundaryEdges(positions, radius, first, second, withinRadius, bonds);
+        }
 
         // Periodic: a pair is an edge if it is within the radius or is a bond; bonds are type 1.
         Tensor isBond = bonds is null ? torch.zeros_like(withinRadius) : PairIsBond(first, second, bonds, positions.size(0));
         using Tensor mask = withinRadius | isBond;
         using Tensor selected = mask.nonzero().squeeze(1);
+        Tensor vectors = displacement.index_select(0, selected);
         var edges = new Edges(
             first.index_select(0, selected),
             second.index_select(0, selected),
+            vectors,
+            vectors.norm(dim: -1, keepdim: true),
             scaled.index_select(0, selected),
             distance.index_select(0, selected).unsqueeze(1),
             isBond.index_select(0, selected).to(ScalarType.Int64));
         isBond.Dispose();
+        displacement.Dispose();
         return edges;
     }
 
@@ -88,10 +99,10 @@ public static class Connectivity
         }
         using Tensor ps = positions.index_select(0, senders);
         using Tensor pr = positions.index_select(0, receivers);
-        using Tensor difference = ps - pr;
-        Tensor displacements = difference / radius;
+        Tensor vectors = ps - pr;
+        Tensor displacements = vectors / radius;
         Tensor distances = displacements.norm(dim: -1, keepdim: true);
-        return new Edges(senders, receivers, displacements, distances, edgeTypes);
+        return new Edges(senders, receivers, vectors, vectors.norm(dim: -1, keepdim: true), displacements, distances, edgeTypes);
     }
 
     /// <summary>Half-box minimum image for cubic cells, per pair (lattice of the pair's system).</summary>

@@ -1,4 +1,3 @@
-using MlCgMd.Graphs;
 using MlCgMd.Torch;
 using MlCgMd.Torch.Modules;
 
@@ -6,9 +5,10 @@ namespace MlCgMd.Model;
 
 /// <summary>
 /// The multi-scale graph-network simulator of Fu et al. (the official GraphSim + GNS + PnR):
-/// an Embedding GNN on the fine bond graph, pooled into METIS beads; a Dynamics GNN on the CG
-/// graph predicting a Gaussian over each bead's acceleration from the velocity history; an
-/// optional Score GNN refining predicted positions by annealed Langevin dynamics; an optional
+/// an Embedding GNN on the fine bond graph, pooled into METIS beads with the batch's particle
+/// weights; a dynamics network (<see cref="IDynamicsNetwork"/>, the official GNS by default) on
+/// the CG graph predicting a Gaussian over each bead's acceleration from the velocity history;
+/// an optional Score GNN refining predicted positions by annealed Langevin dynamics; an optional
 /// Rg head. Parameter names equal the official state_dict keys.
 ///
 /// Tensors created here belong to the caller's dispose scope: wrap each training step or
@@ -23,16 +23,19 @@ public sealed class GraphSimulator : Module
     private readonly Embedding? bondTypeEmbedding;
     private readonly Embedding edgeTypeEmbedding;
     private readonly Sequential? propertyHead;
-    private readonly EncodeProcessDecode dynamicsGn;
+    private readonly IDynamicsNetwork dynamics;
     private readonly EncodeProcessDecode? scoreGn;
 
-    // Plain attributes in the official model (not in its state_dict): weights per particle
-    // type, and the noise levels of augmentation and of the score model.
-    private Tensor particleMasses;
+    // Plain attributes in the official model (not in its state_dict): the noise levels of
+    // augmentation and of the score model.
     private Tensor noiseSigmas;
     private Tensor scoreSigmas;
 
-    public GraphSimulator(ModelConfig config)
+    /// <summary>The simulator with the dynamics network the config names (<see cref="DynamicsNetworks"/>).</summary>
+    public GraphSimulator(ModelConfig config) : this(config, sizes => DynamicsNetworks.Create(config, sizes)) { }
+
+    /// <summary>The simulator with the dynamics network <paramref name="createDynamics"/> builds for the given sizes.</summary>
+    public GraphSimulator(ModelConfig config, Func<DynamicsNetworkSizes, IDynamicsNetwork> createDynamics)
     {
         config.Validate();
         Config = config;
@@ -55,15 +58,14 @@ public sealed class GraphSimulator : Module
         if (config.PropertyNet is { } head)
             propertyHead = register_module("property_head", Mlp.Build(latent, head.Units, head.Layers, head.OutDim));
 
-        long nodeDim = dim * (config.SeqLen - 1) + latent + (config.UseWeights ? 1 : 0);
-        long edgeDim = dim + 1 + emb;
-        dynamicsGn = register_module("dynamics_gn", new EncodeProcessDecode(nodeDim, edgeDim, 2 * dim, config.DynamicsGn));
+        // Created here, after the modules above, so that parameter initialisation draws in the official order.
+        dynamics = createDynamics(new DynamicsNetworkSizes(dim, config.SeqLen, BeadFeatureDim: latent, EdgeTypeDim: emb,
+            config.UseWeights, LatentDim: latent, config.MinStd));
+        register_module("dynamics_gn", dynamics.Module);
         if (config.ScoreGn is { } scoreSize)
             scoreGn = register_module("score_gn",
-                new EncodeProcessDecode(latent + (config.UseWeights ? 1 : 0), edgeDim, dim, scoreSize));
+                new EncodeProcessDecode(latent + (config.UseWeights ? 1 : 0), dim + 1 + emb, dim, scoreSize));
 
-        particleMasses = (config.UseAtomMass ? torch.tensor(AtomicMasses.ByAtomicNumber) : torch.ones([100]))
-            .to(ScalarType.Float32).DetachFromDisposeScope();
         noiseSigmas = GeometricLevels(config.NoiseBegin, config.NoiseEnd, config.NoiseLevel);
         scoreSigmas = GeometricLevels(config.SigmaBegin, config.SigmaEnd, config.SigmaLevel);
         ScoreSigmas = scoreSigmas.ToArray<float>().Select(s => (double)s).ToArray();
@@ -86,8 +88,7 @@ public sealed class GraphSimulator : Module
 
     private void MoveConstantsTo(Device device)
     {
-        if (particleMasses.device == device) return;
-        particleMasses = particleMasses.to(device).DetachFromDisposeScope();
+        if (noiseSigmas.device == device) return;
         noiseSigmas = noiseSigmas.to(device).DetachFromDisposeScope();
         scoreSigmas = scoreSigmas.to(device).DetachFromDisposeScope();
     }
@@ -101,7 +102,7 @@ public sealed class GraphSimulator : Module
         Tensor positions = batch.PositionHistory;
         MoveConstantsTo(positions.device);
 
-        Tensor weights = particleMasses.index_select(0, batch.ParticleTypes);          // [N]
+        Tensor weights = batch.Weights;                                                  // [N]
         Tensor embeddings = EmbedParticles(batch, weights);                              // [N, latent]
         var (cgHistory, cgNext, beadEmbeddings, beadWeights) =
             CoarseGrain(positions, batch.Target, embeddings, weights, batch.Cluster, batch.BeadCounts);
@@ -111,9 +112,8 @@ public sealed class GraphSimulator : Module
         Tensor? noisyNext = null, sampledSigmas = null;
         if (scoreGn is not null) (sampledSigmas, noisyNext) = SampleNoisyPositions(cgNext, beads);
 
-        GraphsTuple historyGraph = BuildGraph(cgHistory, beadEmbeddings, beads, batch.CgBonds, batch.Lattices, beadWeights);
-        var (accStats, latent) = dynamicsGn.ForwardWithLatent(historyGraph);
-        var (mean, std) = SplitGaussian(accStats);
+        CgGraph historyGraph = BuildGraph(cgHistory, beadEmbeddings, beads, batch.CgBonds, batch.Lattices, beadWeights);
+        var (mean, std, latent) = AccelerationDistribution(historyGraph);
         Tensor accTarget = AccelerationTarget(cgNext, cgHistory);
         Tensor accLoss = -GaussianLogProb(accTarget, mean, std).mean();
         Tensor loss = accLoss;
@@ -123,9 +123,8 @@ public sealed class GraphSimulator : Module
         {
             // Denoising score matching: s = net/σ against −(x̃ − x)/σ², weighted by σ^anneal_power.
             Tensor target = (noisyNext! - cgNext) / sampledSigmas!.pow(2L) * -1.0;
-            GraphsTuple scoreGraph = BuildGraph(noisyNext!.unsqueeze(1), latent.Nodes, beads, batch.CgBonds, batch.Lattices,
-                beadWeights);
-            Tensor scores = scoreGn.forward(scoreGraph) / sampledSigmas!;
+            CgGraph scoreGraph = BuildGraph(noisyNext!.unsqueeze(1), latent, beads, batch.CgBonds, batch.Lattices, beadWeights);
+            Tensor scores = scoreGn.forward(scoreGraph.OfficialFeatures(Config.UseWeights)) / sampledSigmas!;
             scoreLoss = ((scores - target).pow(2L) * 0.5 * sampledSigmas!.pow(Config.AnnealPower)).mean();
             loss = loss + scoreLoss;
         }
@@ -134,7 +133,7 @@ public sealed class GraphSimulator : Module
         if (propertyHead is not null)
         {
             if (batch.RgLabels is null) throw new ArgumentException("the Rg head needs Rg labels in the batch", nameof(batch));
-            Tensor predicted = PredictRg(latent.Nodes, cgHistory.select(1, -1), beadWeights, beads);     // [B, 1]
+            Tensor predicted = PredictRg(latent, cgHistory.select(1, -1), beadWeights, beads);     // [B, 1]
             Tensor label = batch.RgLabels.select(1, -1).unsqueeze(1);
             propertyLoss = (predicted - label).pow(2L).mean();
             loss = loss + propertyLoss;
@@ -155,7 +154,7 @@ public sealed class GraphSimulator : Module
     {
         Tensor positions = batch.PositionHistory;
         MoveConstantsTo(positions.device);
-        Tensor weights = particleMasses.index_select(0, batch.ParticleTypes);
+        Tensor weights = batch.Weights;
         Tensor embeddings = EmbedParticles(batch, weights);
         Tensor lastFrame = positions.select(1, -1);
         var (cgHistory, _, beadEmbeddings, beadWeights) =
@@ -172,20 +171,19 @@ public sealed class GraphSimulator : Module
     public (Tensor Next, Tensor? Rg) Predict(Tensor cgHistory, CoarseGrainedState state, bool deterministic,
                                             RefinementOptions? refinement = null)
     {
-        GraphsTuple historyGraph = BuildGraph(cgHistory, state.BeadEmbeddings, state.BeadCounts, state.CgBonds,
+        CgGraph historyGraph = BuildGraph(cgHistory, state.BeadEmbeddings, state.BeadCounts, state.CgBonds,
             state.Lattices, state.BeadWeights);
-        var (accStats, latent) = dynamicsGn.ForwardWithLatent(historyGraph);
-        var (mean, std) = SplitGaussian(accStats);
+        var (mean, std, latent) = AccelerationDistribution(historyGraph);
         Tensor acceleration = deterministic ? mean : mean + std * torch.randn_like(mean);
         Tensor next = EulerStep(acceleration, cgHistory);
 
         Tensor? rg = propertyHead is null
             ? null
-            : PredictRg(latent.Nodes, cgHistory.select(1, -1), state.BeadWeights, state.BeadCounts);
+            : PredictRg(latent, cgHistory.select(1, -1), state.BeadWeights, state.BeadCounts);
 
         RefinementOptions refine = refinement ?? RefinementOptions.FromConfig(Config);
         if (scoreGn is not null && refine.Enabled)
-            next = Refine(next.detach(), latent.Nodes, state, refine);
+            next = Refine(next.detach(), latent, state, refine);
         return (next, rg);
     }
 
@@ -203,9 +201,9 @@ public sealed class GraphSimulator : Module
             double noiseScale = Math.Sqrt(2 * step);
             for (int k = 0; k < refine.StepsPerSigma; k++)
             {
-                GraphsTuple graph = BuildGraph(positions.unsqueeze(1), historyLatent, state.BeadCounts, state.CgBonds,
+                CgGraph graph = BuildGraph(positions.unsqueeze(1), historyLatent, state.BeadCounts, state.CgBonds,
                     state.Lattices, state.BeadWeights);
-                Tensor scores = scoreGn!.forward(graph) * (step / sigma);
+                Tensor scores = scoreGn!.forward(graph.OfficialFeatures(Config.UseWeights)) * (step / sigma);
                 positions = positions + scores + torch.randn_like(positions) * noiseScale;
             }
         }
@@ -213,6 +211,12 @@ public sealed class GraphSimulator : Module
     }
 
     // ---- pieces shared by training and rollout -------------------------------------------
+
+    /// <summary>
+    /// The Gaussian over each bead's acceleration that training fits and rollouts sample: the
+    /// dynamics network's prediction (the one place an additive prior acceleration would join it).
+    /// </summary>
+    private DynamicsPrediction AccelerationDistribution(CgGraph graph) => dynamics.Forward(graph);
 
     /// <summary>Fine-level node embeddings [N, latent] from types and bonds (Embedding GNN).</summary>
     private Tensor EmbedParticles(ModelBatch batch, Tensor weights)
@@ -222,8 +226,13 @@ public sealed class GraphSimulator : Module
         Tensor senders = batch.Bonds.select(1, 0).contiguous();
         Tensor receivers = batch.Bonds.select(1, 1).contiguous();
         Tensor edges = typeEmbeddings.index_select(0, senders) + typeEmbeddings.index_select(0, receivers);
-        if (bondTypeEmbedding is not null && batch.BondTypes is not null)
+        if (bondTypeEmbedding is not null)
+        {
+            if (batch.BondTypes is null)
+                throw new ArgumentException($"the model embeds {Config.NumBtypes} bond types (num_btypes), but the batch has none",
+                    nameof(batch));
             edges = edges + bondTypeEmbedding.forward(batch.BondTypes);
+        }
         Tensor nodes = Config.UseWeights ? torch.cat([typeEmbeddings, weights.unsqueeze(1)], dim: 1) : typeEmbeddings;
         return embeddingGn.forward(new GraphsTuple(nodes, edges, senders, receivers, batch.ParticleCounts));
     }
@@ -278,25 +287,19 @@ public sealed class GraphSimulator : Module
     }
 
     /// <summary>
-    /// The dynamics (or score) input graph: node features = flattened finite-difference
-    /// velocities of the history [M, dim·(T−1)], the bead embeddings (+ weight); edges from
-    /// the most recent (wrapped) positions.
+    /// The dynamics (or score) input graph: the finite-difference velocities of the history
+    /// [M, T, dim] and the bead features; edges from the most recent (wrapped) positions.
     /// </summary>
-    private GraphsTuple BuildGraph(Tensor history, Tensor beadFeatures, long[] beadCounts, Tensor cgBonds, Tensor? lattices,
-                                   Tensor beadWeights)
+    private CgGraph BuildGraph(Tensor history, Tensor beadFeatures, long[] beadCounts, Tensor cgBonds, Tensor? lattices,
+                               Tensor beadWeights)
     {
-        long beads = history.size(0);
         Tensor velocities = history.narrow(1, 1, history.size(1) - 1) - history.narrow(1, 0, history.size(1) - 1);
-        Tensor flatVelocities = velocities.reshape(beads, -1);
-        Tensor nodes = Config.UseWeights
-            ? torch.cat([flatVelocities, beadFeatures, beadWeights], dim: 1)
-            : torch.cat([flatVelocities, beadFeatures], dim: 1);
-
         Tensor latest = history.select(1, -1);
         if (lattices is not null) latest = WrapIntoBox(latest, lattices, beadCounts);
         Connectivity.Edges edges = Connectivity.Compute(latest, beadCounts, Config.Radius, cgBonds, lattices);
-        Tensor edgeFeatures = torch.cat([edges.Displacements, edges.Distances, edgeTypeEmbedding.forward(edges.EdgeTypes)], dim: 1);
-        return new GraphsTuple(nodes, edgeFeatures, edges.Senders, edges.Receivers, beadCounts);
+        return new CgGraph(velocities, beadFeatures, beadWeights, beadCounts, edges.Senders, edges.Receivers, edges.EdgeTypes,
+            edgeTypeEmbedding.forward(edges.EdgeTypes), edges.Vectors, edges.Lengths, edges.Displacements, edges.Distances,
+            Config.Radius);
     }
 
     /// <summary>Wraps positions [M, dim] into their system's cubic box: ((x / L) mod 1) · L.</summary>
@@ -304,12 +307,6 @@ public sealed class GraphSimulator : Module
     {
         Tensor perNode = lattices.repeat_interleave(torch.tensor(nodeCounts).to(lattices.device), dim: 0);
         return (positions / perNode).remainder(1.0) * perNode;
-    }
-
-    private (Tensor Mean, Tensor Std) SplitGaussian(Tensor stats)
-    {
-        Tensor[] parts = stats.split(Config.Dimension, dim: -1);
-        return (parts[0], parts[1].softplus() + Config.MinStd);
     }
 
     private static Tensor GaussianLogProb(Tensor value, Tensor mean, Tensor std) =>
@@ -354,7 +351,6 @@ public sealed class GraphSimulator : Module
     {
         if (disposing)
         {
-            particleMasses.Dispose();
             noiseSigmas.Dispose();
             scoreSigmas.Dispose();
         }

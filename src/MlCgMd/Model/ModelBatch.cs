@@ -12,13 +12,15 @@ public sealed record ModelBatch
     public required Tensor PositionHistory { get; init; }
     /// <summary>[N, dim] float32 next (target) positions; null for rollouts.</summary>
     public Tensor? Target { get; init; }
-    /// <summary>[N] int64 particle types (atomic numbers when use_atom_mass).</summary>
+    /// <summary>[N] int64 particle types (atomic numbers in the official battery data).</summary>
     public required Tensor ParticleTypes { get; init; }
+    /// <summary>[N] float32 particle weights from the system kind: 1 for chains, masses for electrolytes.</summary>
+    public required Tensor Weights { get; init; }
     /// <summary>Particles per system.</summary>
     public required long[] ParticleCounts { get; init; }
     /// <summary>[E, 2] int64 fine bonds, both directions.</summary>
     public required Tensor Bonds { get; init; }
-    /// <summary>[E] int64 fine bond types, or null.</summary>
+    /// <summary>[E] int64 fine bond types (same order as <see cref="Bonds"/>), or null when the system kind has none.</summary>
     public Tensor? BondTypes { get; init; }
     /// <summary>[N] int64 CG bead of each particle (offset per system).</summary>
     public required Tensor Cluster { get; init; }

@@ -11,7 +11,10 @@ namespace MlCgMd.Model;
 public sealed record ModelConfig
 {
     [JsonPropertyName("dimension")] public int Dimension { get; init; } = 3;
-    /// <summary>Weights are atomic masses by atomic number (battery) instead of 1 (chain).</summary>
+    /// <summary>
+    /// Particles are weighted by mass (battery) instead of 1 (chain). The weights themselves come
+    /// with the batch from the system kind; this official flag must agree with it.
+    /// </summary>
     [JsonPropertyName("use_atom_mass")] public bool UseAtomMass { get; init; }
     /// <summary>Append the (CG) weight to node features.</summary>
     [JsonPropertyName("use_weights")] public bool UseWeights { get; init; }
@@ -29,6 +32,9 @@ public sealed record ModelConfig
     /// <summary>Floor of the predicted acceleration standard deviation.</summary>
     [JsonPropertyName("min_std")] public double MinStd { get; init; } = 0.1;
     [JsonPropertyName("type_emb_size")] public int TypeEmbSize { get; init; } = 32;
+    /// <summary>Which dynamics network reads the CG graph (<see cref="DynamicsNetworks"/>); "gns" is the official one.</summary>
+    [JsonPropertyName("dynamics_network")] public string DynamicsNetwork { get; init; } = GnsDynamics.Name;
+    /// <summary>Size of the dynamics network; its latent_dim is also the width of the bead embeddings and node latents.</summary>
     [JsonPropertyName("dynamics_gn_hparams")] public GnHyperparameters DynamicsGn { get; init; } = new(128, 128, 2, 7);
     /// <summary>Embedding GNN on the fine graph; null uses the type embedding alone.</summary>
     [JsonPropertyName("embedding_gn_hparams")] public GnHyperparameters? EmbeddingGn { get; init; } = new(64, 64, 2, 7);

@@ -1,3 +1,4 @@
+using MlCgMd.Analysis;
 using MlCgMd.Systems;
 
 namespace MlCgMd.MolecularDynamics;
@@ -20,10 +21,10 @@ public sealed record ChainCharacteristics(
 
     public static ChainCharacteristics Of(PolymerSystem system, MdTrajectory trajectory)
     {
-        var (mean, error) = BlockAverage.Compute(trajectory.Rg, Blocks);
+        var (mean, error) = BlockAveraging.WithBlocks(trajectory.Rg, Blocks);
         double[] rgSquared = trajectory.Rg.Select(r => r * r).ToArray();
         double interval = trajectory.RgEvery * trajectory.TimeStep;
-        double relaxation = IntegratedAutocorrelationTime.Compute(rgSquared, interval);
+        double relaxation = RelaxationTime.IntegralToFirstZero(Autocorrelation.Normalized(rgSquared), interval, out _);
         double production = trajectory.Rg.Length * interval;
         return new ChainCharacteristics(system.Name, system.Sequence, system.SolvophobicFraction, mean, error, relaxation,
             production, production / relaxation);

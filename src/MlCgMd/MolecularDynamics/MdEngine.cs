@@ -110,7 +110,7 @@ public sealed class MdEngine
         return twiceKinetic / (3.0 * System.BeadCount);
     }
 
-    public double RadiusOfGyration() => MolecularDynamics.RadiusOfGyration.Compute(_positions, System.Masses);
+    public double RadiusOfGyration() => Analysis.RadiusOfGyration.Of<double>(_positions, System.Masses);
 
     /// <summary>Advances <paramref name="steps"/> BAOAB steps.</summary>
     public void Step(long steps)

@@ -7,11 +7,14 @@ namespace MlCgMd.Simulation;
 /// One system's rollout as HDF5: <c>position</c> [saved frames, beads, 3] float32 filled as the
 /// rollout goes, <c>step</c> [saved frames] int64, <c>rg_pred</c> [saved frames] float32 (Rg head,
 /// when present), <c>history</c> [seq_len, beads, 3] the initial CG history, and the CG mapping
-/// (<c>cluster</c>, <c>bead_weights</c>, <c>cg_bonds</c>) so analysis uses the same beads.
+/// (<c>cluster</c>, <c>bead_weights</c>, <c>cg_bonds</c>) so analysis uses the same beads; for
+/// periodic systems also <c>lattice</c> [3], the box the rollout runs in.
 /// </summary>
 public static class RolloutFile
 {
-    public static void Create(string path, long savedFrames, CoarseGrainMap map, float[] history, int seqLen, bool withRg)
+    /// <param name="box">[3] cubic box edge lengths, or null for open boundaries</param>
+    public static void Create(string path, long savedFrames, CoarseGrainMap map, float[] history, int seqLen, bool withRg,
+                              float[]? box)
     {
         using Hdf5File file = Hdf5File.Create(path);
         int m = map.BeadCount;
@@ -22,6 +25,7 @@ public static class RolloutFile
         file.Write<long>("cluster", map.Cluster.Select(c => (long)c).ToArray(), [map.AtomCount]);
         file.Write<double>("bead_weights", map.BeadWeights, [m]);
         file.Write<long>("cg_bonds", map.CgBonds.Select(b => (long)b).ToArray(), [map.CgBondCount, 2]);
+        if (box is not null) file.Write<float>("lattice", box, [3]);
     }
 
     /// <summary>Reads the first <paramref name="frames"/> saved frames: [frames, beads, 3].</summary>

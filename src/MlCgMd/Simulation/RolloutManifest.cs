@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using MlCgMd.Data;
 using MlCgMd.Model;
+using MlCgMd.SystemKinds;
 
 namespace MlCgMd.Simulation;
 
@@ -21,6 +22,10 @@ public sealed record RolloutManifest
     [JsonPropertyName("has_score_gn")] public bool HasScoreGn { get; init; }
     [JsonPropertyName("seq_len")] public int SeqLen { get; init; }
     [JsonPropertyName("dilation")] public int Dilation { get; init; }
+    /// <summary>The CG recipe of the systems (the model's); null in manifests written before it was recorded (chains).</summary>
+    [JsonPropertyName("recipe")] public CgRecipe? Recipe { get; init; }
+    /// <summary>The kind of the simulated systems.</summary>
+    [JsonIgnore] public SystemKind Kind => Recipe?.Kind ?? SystemKind.Chain;
     [JsonPropertyName("systems")] public List<RolloutSystem> Systems { get; init; } = [];
     /// <summary>Wall-clock seconds spent stepping (all batches, summed over resumes).</summary>
     [JsonPropertyName("wall_seconds")] public double WallSeconds { get; set; }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using MlCgMd.Batching;
 using MlCgMd.Data.Hdf5;
 using MlCgMd.Model;
+using MlCgMd.SystemKinds;
 using MlCgMd.Torch;
 using MlCgMd.Torch.Serialization;
 
@@ -32,6 +33,7 @@ public sealed class RolloutRunner(GraphSimulator model, RolloutOptions options)
             : NewManifest(systems, thresholds, modelPath, firstBatch);
         if (manifest.Systems.Count != systems.Count || manifest.Systems.Where((s, i) => s.Name != systems[i].Name).Any())
             throw new InvalidDataException($"{outputDirectory}: the rollout to resume simulated other systems");
+        manifest.Recipe?.RequireSame(RecipeOf(systems), $"the rollout to resume in {outputDirectory}", "these systems");
         if (manifest.Options.Steps != options.Steps || manifest.Options.SaveEvery != options.SaveEvery ||
             manifest.Options.Seed != options.Seed || manifest.Options.BatchSize != options.BatchSize)
             throw new InvalidDataException(
@@ -50,6 +52,15 @@ public sealed class RolloutRunner(GraphSimulator model, RolloutOptions options)
         return manifest;
     }
 
+    /// <summary>The one recipe all systems were coarse-grained with.</summary>
+    private static CgRecipe RecipeOf(IReadOnlyList<CgSystem> systems)
+    {
+        if (systems.Count == 0) throw new ArgumentException("a rollout needs at least one system", nameof(systems));
+        foreach (CgSystem s in systems)
+            systems[0].Recipe.RequireSame(s.Recipe, $"system '{systems[0].Name}'", $"system '{s.Name}'");
+        return systems[0].Recipe;
+    }
+
     private RolloutManifest NewManifest(IReadOnlyList<CgSystem> systems, StabilityThresholds thresholds, string modelPath,
                                         int firstBatch) => new()
     {
@@ -60,6 +71,7 @@ public sealed class RolloutRunner(GraphSimulator model, RolloutOptions options)
         HasScoreGn = model.Config.HasScoreGn,
         SeqLen = model.Config.SeqLen,
         Dilation = model.Config.Dilation,
+        Recipe = RecipeOf(systems),
         Systems = systems.Select((s, i) => new RolloutSystem
         {
             Name = s.Name, File = s.Name + ".h5", Beads = s.Map.BeadCount, Batch = firstBatch + i / options.BatchSize,
@@ -72,7 +84,10 @@ public sealed class RolloutRunner(GraphSimulator model, RolloutOptions options)
         ModelConfig config = model.Config;
         Device device = Device.Parse(options.Device);
         RolloutSystem[] entries = members.Select(i => manifest.Systems[i]).ToArray();
-        long done = entries.Min(e => e.StepsDone);
+        // A stopped system keeps the step it stopped at; the batch goes on from where its running systems are.
+        RolloutSystem[] running = entries.Where(e => e.FailedStep is null).ToArray();
+        if (running.Length == 0) return;
+        long done = running.Min(e => e.StepsDone);
         if (done >= options.Steps) return;
         string statePath = Path.Combine(directory, $"resume-batch{batchIndex}.safetensors");
 
@@ -83,11 +98,12 @@ public sealed class RolloutRunner(GraphSimulator model, RolloutOptions options)
         ModelBatch fine = BatchAssembler.Build(batchSystems, batchSystems.Select((_, k) => new Window(k, 0)).ToList(),
             config.SeqLen, config.Dilation, withTarget: false, device);
         var (cgHistory, state) = model.PrepareRollout(fine);
+        float[]? boxes = fine.Lattices?.to(ScalarType.Float32, Device.CPU).ToArray<float>();          // [systems, 3]
         int[] beadOffset = new int[members.Length + 1];
         for (int k = 0; k < members.Length; k++) beadOffset[k + 1] = beadOffset[k] + entries[k].Beads;
 
         if (done == 0)
-            CreateFiles(directory, batchSystems, entries, cgHistory, config.SeqLen, options.SavedFrames, model.HasRgHead);
+            CreateFiles(directory, batchSystems, entries, cgHistory, boxes, config.SeqLen, options.SavedFrames, model.HasRgHead);
         else
         {
             var (saved, _) = SafeTensors.Load(statePath);
@@ -118,7 +134,8 @@ public sealed class RolloutRunner(GraphSimulator model, RolloutOptions options)
                         RolloutSystem e = entries[k];
                         if (e.FailedStep is not null) { frozen[k] = true; continue; }
                         var slice = positions.AsSpan(beadOffset[k] * 3, e.Beads * 3);
-                        string? failure = monitor.Check(slice, batchSystems[k].Map.CgBonds);
+                        string? failure = monitor.Check(slice, batchSystems[k].Map.CgBonds,
+                            boxes is null ? default : boxes.AsSpan(k * 3, 3));
                         e.StepsDone = step + 1;
                         if (failure is not null)
                         {
@@ -180,7 +197,7 @@ public sealed class RolloutRunner(GraphSimulator model, RolloutOptions options)
     }
 
     private static void CreateFiles(string directory, List<CgSystem> systems, RolloutSystem[] entries, Tensor cgHistory,
-                                    int seqLen, long savedFrames, bool withRg)
+                                    float[]? boxes, int seqLen, long savedFrames, bool withRg)
     {
         float[] all = cgHistory.to(ScalarType.Float32, Device.CPU).ToArray<float>();                 // [M, T, 3]
         int offset = 0;
@@ -192,7 +209,8 @@ public sealed class RolloutRunner(GraphSimulator model, RolloutOptions options)
                 for (int t = 0; t < seqLen; t++)
                     for (int d = 0; d < 3; d++)
                         history[(t * m + b) * 3 + d] = all[((offset + b) * seqLen + t) * 3 + d];
-            RolloutFile.Create(Path.Combine(directory, entries[k].File), savedFrames, systems[k].Map, history, seqLen, withRg);
+            RolloutFile.Create(Path.Combine(directory, entries[k].File), savedFrames, systems[k].Map, history, seqLen, withRg,
+                boxes?.AsSpan(k * 3, 3).ToArray());
             offset += m;
         }
     }

@@ -14,10 +14,13 @@ public static class RolloutShards
 {
     public static string FolderOf(string output, Shard shard) => Path.Combine(output, "shards", shard.Name);
 
-    /// <summary>The shard's systems (whole batches) and the number of its first batch; empty when n exceeds the batches.</summary>
+    /// <summary>The shard's systems (whole batches) and the number of its first batch.</summary>
     public static (List<T> Systems, int FirstBatch) Select<T>(IReadOnlyList<T> systems, int batchSize, Shard shard)
     {
         int batches = (systems.Count + batchSize - 1) / batchSize;
+        if (shard.Count > batches)
+            throw new ArgumentException($"--shard {shard}: {systems.Count} systems make {batches} batch(es) of --batch-size {batchSize}; " +
+                                        $"use at most {batches} shards or a smaller --batch-size");
         var (first, count) = shard.RangeOf(batches);
         int start = first * batchSize, end = Math.Min(systems.Count, (first + count) * batchSize);
         return (systems.Skip(start).Take(end - start).ToList(), first);
@@ -48,9 +51,9 @@ public static class RolloutShards
                 Threads = first.Options.Threads, Device = first.Options.Device, CheckpointEvery = first.Options.CheckpointEvery,
             };
             if (m.Model != first.Model || m.DataDirectory != first.DataDirectory || comparable != first.Options ||
-                m.CollisionDistance != first.CollisionDistance || m.MaxBondLength != first.MaxBondLength)
+                m.CollisionDistance != first.CollisionDistance || m.MaxBondLength != first.MaxBondLength || m.Recipe != first.Recipe)
                 throw new InvalidDataException(
-                    $"{FolderOf(output, shard)}: shard {shard} was run with another model, data, settings or thresholds than shard 0/{count}");
+                    $"{FolderOf(output, shard)}: shard {shard} was run with another model, data, settings, thresholds or CG recipe than shard 0/{count}");
         }
         RolloutManifest merged = first with
         {

@@ -1,6 +1,9 @@
 namespace MlCgMd.Simulation;
 
-/// <summary>Checks one system's new CG positions: non-finite values, bead collisions, over-stretched bonds.</summary>
+/// <summary>
+/// Checks one system's new CG positions: non-finite values, bead collisions, over-stretched bonds;
+/// in a periodic box distances are minimum-image distances.
+/// </summary>
 public sealed class StabilityMonitor(StabilityThresholds thresholds)
 {
     public StabilityThresholds Thresholds { get; } = thresholds;
@@ -8,29 +11,30 @@ public sealed class StabilityMonitor(StabilityThresholds thresholds)
     /// <summary>The reason this frame fails, or null when it is sound.</summary>
     /// <param name="positions">[beads, 3] CG positions of one system</param>
     /// <param name="cgBonds">[bonds, 2] bead pairs (local indices)</param>
-    public string? Check(ReadOnlySpan<float> positions, ReadOnlySpan<int> cgBonds)
+    /// <param name="box">[3] cubic box edge lengths of a periodic system; empty for open boundaries</param>
+    public string? Check(ReadOnlySpan<float> positions, ReadOnlySpan<int> cgBonds, ReadOnlySpan<float> box = default)
     {
         foreach (float v in positions)
             if (!float.IsFinite(v)) return "non-finite position";
         for (int b = 0; b < cgBonds.Length; b += 2)
         {
             int i = cgBonds[b], j = cgBonds[b + 1];
-            double length = StabilityThresholds.Distance(positions, i, j);
+            double length = StabilityThresholds.Distance(positions, i, j, box);
             if (length > Thresholds.MaxBondLength)
                 return $"bond {i}-{j} stretched to {length:G4} (limit {Thresholds.MaxBondLength:G4})";
         }
-        foreach (var (i, j, d) in CollidingPairs(positions, cgBonds, firstOnly: true))
+        foreach (var (i, j, d) in CollidingPairs(positions, cgBonds, box, firstOnly: true))
             return $"beads {i} and {j} collided at distance {d:G4} (limit {Thresholds.CollisionDistance:G4})";
         return null;
     }
 
     /// <summary>Number of non-bonded bead pairs closer than the collision distance.</summary>
-    public int CountCollisions(ReadOnlySpan<float> positions, ReadOnlySpan<int> cgBonds) =>
-        CollidingPairs(positions, cgBonds, firstOnly: false).Count;
+    public int CountCollisions(ReadOnlySpan<float> positions, ReadOnlySpan<int> cgBonds, ReadOnlySpan<float> box = default) =>
+        CollidingPairs(positions, cgBonds, box, firstOnly: false).Count;
 
     /// <summary>Non-bonded pairs (i &lt; j) closer than the collision distance, in (i, j) order.</summary>
     private List<(int I, int J, double Distance)> CollidingPairs(ReadOnlySpan<float> positions, ReadOnlySpan<int> cgBonds,
-                                                                 bool firstOnly)
+                                                                 ReadOnlySpan<float> box, bool firstOnly)
     {
         HashSet<(int, int)> bonded = StabilityThresholds.BondedPairs(cgBonds);
         var pairs = new List<(int, int, double)>();
@@ -39,7 +43,7 @@ public sealed class StabilityMonitor(StabilityThresholds thresholds)
             for (int j = i + 1; j < m; j++)
             {
                 if (bonded.Contains((i, j))) continue;
-                double d = StabilityThresholds.Distance(positions, i, j);
+                double d = StabilityThresholds.Distance(positions, i, j, box);
                 if (d >= Thresholds.CollisionDistance) continue;
                 pairs.Add((i, j, d));
                 if (firstOnly) return pairs;

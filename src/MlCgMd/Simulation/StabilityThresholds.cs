@@ -9,7 +9,8 @@ namespace MlCgMd.Simulation;
 /// half the closest approach of any two non-bonded CG beads in the reference frames, and 1.5×
 /// the longest CG bond. (A quantile threshold would stop even a perfect simulator: the
 /// reference itself crosses its own 0.1% quantile once per thousand frames, and a rollout of
-/// thousands of steps would be cut short for configurations the MD visits.)
+/// thousands of steps would be cut short for configurations the MD visits.) In periodic boxes all
+/// distances are minimum-image distances in the box of each frame.
 /// </summary>
 public sealed record StabilityThresholds(double CollisionDistance, double MaxBondLength)
 {
@@ -32,10 +33,11 @@ public sealed record StabilityThresholds(double CollisionDistance, double MaxBon
             for (int f = 0; f < frames; f++)
             {
                 var x = cg.AsSpan(f * m * 3, m * 3);
+                ReadOnlySpan<float> box = system.BoxAt(f * stride);
                 for (int i = 0; i < m; i++)
                     for (int j = i + 1; j < m; j++)
                     {
-                        double d = Distance(x, i, j);
+                        double d = Distance(x, i, j, box);
                         if (bonded.Contains((i, j))) longestBond = Math.Max(longestBond, d);
                         else closestApproach = Math.Min(closestApproach, d);
                     }
@@ -56,9 +58,16 @@ public sealed record StabilityThresholds(double CollisionDistance, double MaxBon
         return bonded;
     }
 
-    internal static double Distance(ReadOnlySpan<float> x, int i, int j)
+    /// <summary>|x_i − x_j| of [beads, 3] positions; with a [3] box, the minimum image (half-box rule per axis).</summary>
+    internal static double Distance(ReadOnlySpan<float> x, int i, int j, ReadOnlySpan<float> box)
     {
         double dx = x[i * 3] - x[j * 3], dy = x[i * 3 + 1] - x[j * 3 + 1], dz = x[i * 3 + 2] - x[j * 3 + 2];
+        if (!box.IsEmpty)
+        {
+            dx -= box[0] * Math.Round(dx / box[0]);
+            dy -= box[1] * Math.Round(dy / box[1]);
+            dz -= box[2] * Math.Round(dz / box[2]);
+        }
         return Math.Sqrt(dx * dx + dy * dy + dz * dz);
     }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using MlCgMd.Data;
 using MlCgMd.Model;
+using MlCgMd.SystemKinds;
 using MlCgMd.Torch;
 using MlCgMd.Torch.Optim;
 using MlCgMd.Torch.Serialization;
@@ -8,28 +9,27 @@ using MlCgMd.Torch.Serialization;
 namespace MlCgMd.Training;
 
 /// <summary>
-/// A training checkpoint folder: model.safetensors (official parameter names),
-/// optimizer.safetensors (Adam moments, step counts, scheduler state), model.json
-/// (hyperparameters, enough to rebuild the model) and state.json (step, best validation).
-/// Written into a temporary folder and swapped in, so a crash never leaves a half checkpoint.
+/// A training checkpoint folder: the model files (<see cref="ModelCheckpoint"/>: weights,
+/// hyperparameters, CG recipe), optimizer.safetensors (Adam moments, step counts, scheduler
+/// state) and state.json (step, best validation). Written into a temporary folder and swapped
+/// in, so a crash never leaves a half checkpoint.
 /// </summary>
 public static class Checkpoint
 {
-    public const string ModelFile = "model.safetensors";
     public const string OptimizerFile = "optimizer.safetensors";
-    public const string ConfigFile = "model.json";
     public const string StateFile = "state.json";
 
     public sealed record State(long Step, double BestValAccLoss, long BestStep, string Tier);
 
-    public static void Save(string folder, GraphSimulator model, Optimizer optimizer, LRScheduler scheduler, State state)
+    public static void Save(string folder, GraphSimulator model, CgRecipe recipe, Optimizer optimizer, LRScheduler scheduler,
+                            State state)
     {
         string parent = Path.GetDirectoryName(Path.GetFullPath(folder))!;
         Directory.CreateDirectory(parent);
         string temporary = folder + ".tmp";
         if (Directory.Exists(temporary)) Directory.Delete(temporary, recursive: true);
         Directory.CreateDirectory(temporary);
-        SaveModel(temporary, model);
+        ModelCheckpoint.Save(temporary, model, recipe);
         var optimizerState = new Dictionary<string, Tensor>();
         foreach (var (k, v) in optimizer.state_dict()) optimizerState["optimizer." + k] = v;
         foreach (var (k, v) in scheduler.state_dict()) optimizerState["scheduler." + k] = v;
@@ -38,47 +38,20 @@ public static class Checkpoint
         Swap(temporary, folder);
     }
 
-    /// <summary>Writes model.safetensors and model.json into <paramref name="folder"/> (atomic per file).</summary>
-    public static void SaveModel(string folder, GraphSimulator model)
+    /// <summary>
+    /// Restores model, optimiser and scheduler; a checkpoint written with another CG recipe
+    /// than <paramref name="recipe"/> (the run's config) is refused, naming both.
+    /// </summary>
+    public static State Restore(string folder, GraphSimulator model, CgRecipe recipe, Optimizer optimizer, LRScheduler scheduler)
     {
-        Directory.CreateDirectory(folder);
-        SafeTensors.Save(Path.Combine(folder, ModelFile), model.state_dict(),
-            new Dictionary<string, string> { ["format"] = "pt", ["producer"] = "MlCgMd" });
-        AtomicFile.WriteText(Path.Combine(folder, ConfigFile),
-            w => w.Write(JsonSerializer.Serialize(model.Config, ModelConfig.Json)));
-    }
-
-    /// <summary>Rebuilds a model from a checkpoint folder (model.json + model.safetensors).</summary>
-    public static GraphSimulator LoadModel(string folder)
-    {
-        string configPath = Path.Combine(folder, ConfigFile);
-        string weightsPath = Path.Combine(folder, ModelFile);
-        if (!File.Exists(configPath)) throw new FileNotFoundException($"checkpoint '{folder}' has no {ConfigFile}", configPath);
-        if (!File.Exists(weightsPath)) throw new FileNotFoundException($"checkpoint '{folder}' has no {ModelFile}", weightsPath);
-        ModelConfig config = JsonSerializer.Deserialize<ModelConfig>(File.ReadAllText(configPath), ModelConfig.Json)
-                             ?? throw new InvalidDataException($"{configPath}: empty model config");
-        var model = new GraphSimulator(config);
-        var (tensors, _) = SafeTensors.Load(weightsPath);
-        try { model.load_state_dict(tensors); }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            throw new InvalidDataException($"{weightsPath}: does not fit the model of {configPath}: {e.Message}", e);
-        }
-        finally
-        {
-            foreach (Tensor t in tensors.Values) t.Dispose();
-        }
-        return model;
-    }
-
-    public static State Restore(string folder, GraphSimulator model, Optimizer optimizer, LRScheduler scheduler)
-    {
-        var (weights, _) = SafeTensors.Load(Path.Combine(folder, ModelFile));
+        CgRecipe saved = CgRecipe.Read(folder) ?? new CgRecipe { System = SystemKind.Chain.Name, CgLevel = model.Config.CgLevel };
+        saved.RequireSame(recipe, $"checkpoint '{folder}'", "the training config");
+        var (weights, _) = SafeTensors.Load(Path.Combine(folder, ModelCheckpoint.ModelFile));
         model.load_state_dict(weights);
-        var (saved, _) = SafeTensors.Load(Path.Combine(folder, OptimizerFile));
-        optimizer.load_state_dict(Prefixed(saved, "optimizer."));
-        scheduler.load_state_dict(Prefixed(saved, "scheduler."));
-        foreach (Tensor t in weights.Values.Concat(saved.Values)) t.Dispose();
+        var (moments, _) = SafeTensors.Load(Path.Combine(folder, OptimizerFile));
+        optimizer.load_state_dict(Prefixed(moments, "optimizer."));
+        scheduler.load_state_dict(Prefixed(moments, "scheduler."));
+        foreach (Tensor t in weights.Values.Concat(moments.Values)) t.Dispose();
         return JsonSerializer.Deserialize<State>(File.ReadAllText(Path.Combine(folder, StateFile)), ModelConfig.Json)
                ?? throw new InvalidDataException($"{folder}: empty {StateFile}");
     }

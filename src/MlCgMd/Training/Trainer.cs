@@ -2,6 +2,7 @@ using System.Diagnostics;
 using MlCgMd.Batching;
 using MlCgMd.Data;
 using MlCgMd.Model;
+using MlCgMd.SystemKinds;
 using MlCgMd.Torch;
 using MlCgMd.Torch.Optim;
 
@@ -23,6 +24,7 @@ public sealed class Trainer
     public static readonly string[] ValidationColumns = ["val_loss", "val_acc_loss", "val_score_loss", "val_property_loss"];
 
     private readonly TrainingConfig config;
+    private readonly CgRecipe recipe;
     private readonly string dataDirectory;
     private readonly string runDirectory;
 
@@ -30,6 +32,7 @@ public sealed class Trainer
     public Trainer(TrainingConfig config, string configDirectory, string runDirectory)
     {
         this.config = config;
+        recipe = config.Data.Recipe(config.Model);
         this.runDirectory = runDirectory;
         dataDirectory = Path.IsPathRooted(config.Data.Directory)
             ? config.Data.Directory
@@ -49,8 +52,8 @@ public sealed class Trainer
         DataParallel parallel = DataParallel.FromDefaultGroup();
         Device device = parallel.LocalDevice(loop.Device);
 
-        List<CgSystem> train = LoadSplit(config.Data.TrainSplit);
-        List<CgSystem> val = LoadSplit(config.Data.ValSplit);
+        List<CgSystem> train = LoadSplit(config.Data.TrainSplitFile);
+        List<CgSystem> val = LoadSplit(config.Data.ValSplitFile);
         var schedule = new SampleSchedule(new WindowIndex(train, m.SeqLen, m.Dilation), loop.BatchSize, loop.Seed);
         var valWindows = new WindowIndex(val, m.SeqLen, m.Dilation);
 
@@ -65,7 +68,7 @@ public sealed class Trainer
         if (parallel.IsMain) AtomicFile.WriteText(Path.Combine(runDirectory, "config.json"), w => w.Write(config.ToJson()));
         var state = new Checkpoint.State(0, double.PositiveInfinity, -1, config.Tier);
         if (resume && Checkpoint.Exists(LastCheckpoint))
-            state = Checkpoint.Restore(LastCheckpoint, model, optimizer, scheduler);
+            state = Checkpoint.Restore(LastCheckpoint, model, recipe, optimizer, scheduler);
         parallel.RequireSameStep(state.Step, runDirectory);
         parallel.BroadcastFromMain(model);
         Parameter[] parameters = model.parameters().ToArray();
@@ -126,11 +129,11 @@ public sealed class Trainer
                 if (valAcc.Value < state.BestValAccLoss)
                 {
                     state = state with { BestValAccLoss = valAcc.Value, BestStep = done };
-                    if (parallel.IsMain) Checkpoint.SaveModel(BestCheckpoint, model);
+                    if (parallel.IsMain) ModelCheckpoint.Save(BestCheckpoint, model, recipe);
                 }
             }
             if (parallel.IsMain && (done % loop.CheckpointEvery == 0 || done == loop.MaxSteps))
-                Checkpoint.Save(LastCheckpoint, model, optimizer, scheduler, state with { Step = done });
+                Checkpoint.Save(LastCheckpoint, model, recipe, optimizer, scheduler, state with { Step = done });
 
             double elapsed = clock.Elapsed.TotalSeconds;
             double perStep = elapsed / Math.Max(1, done - startStep);
@@ -187,11 +190,8 @@ public sealed class Trainer
 
     private List<CgSystem> LoadSplit(string splitName)
     {
-        string split = Path.IsPathRooted(splitName) ? splitName : Path.Combine(dataDirectory, splitName);
-        TrajectoryDataset dataset = TrajectoryDataset.FromSplit(dataDirectory, split);
-        if (dataset.Count == 0) throw new InvalidDataException($"split file '{split}' names no trajectories");
-        return dataset.Folders
-            .Select(f => CgSystem.Load(f, config.Model.CgLevel, config.Data.RecursiveMetis, config.Data.TrajLen))
-            .ToList();
+        List<CgSystem> systems = CgSystem.LoadSplit(dataDirectory, splitName, recipe, "the training config", config.Data.TrajLen);
+        if (systems.Count == 0) throw new InvalidDataException($"split file '{splitName}' names no trajectories");
+        return systems;
     }
 }

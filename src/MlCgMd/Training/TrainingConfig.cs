@@ -1,6 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using MlCgMd.Data;
 using MlCgMd.Model;
+using MlCgMd.SystemKinds;
 
 namespace MlCgMd.Training;
 
@@ -19,17 +21,7 @@ public sealed record TrainingConfig
 
     public static TrainingConfig Load(string path)
     {
-        if (!File.Exists(path)) throw new FileNotFoundException($"training config '{path}' does not exist", path);
-        TrainingConfig config;
-        try
-        {
-            config = JsonSerializer.Deserialize<TrainingConfig>(File.ReadAllText(path), ModelConfig.Json)
-                     ?? throw new InvalidDataException($"{path}: empty training config");
-        }
-        catch (JsonException e)
-        {
-            throw new InvalidDataException($"{path}: not a valid training config: {e.Message}", e);
-        }
+        TrainingConfig config = JsonFile.Read<TrainingConfig>(path, ModelConfig.Json, "training config");
         config.Validate(path);
         return config;
     }
@@ -41,6 +33,10 @@ public sealed record TrainingConfig
         if (Tier is not ("quick" or "reproduction" or "paper"))
             throw new InvalidDataException($"{source}: field 'tier' must be quick, reproduction or paper (got '{Tier}')");
         Model.Validate(source + " (model)");
+        DynamicsNetworks.Require(Model.DynamicsNetwork, source + " (model)");
+        CgRecipe recipe = Data.Recipe(Model);
+        recipe.Validate(source + " (data)");
+        recipe.RequireFits(Model.UseAtomMass, source + " (model)");
         if (Train.BatchSize < 1) throw new InvalidDataException($"{source}: field 'train.batch_size' must be at least 1");
         if (Train.MaxSteps < 1) throw new InvalidDataException($"{source}: field 'train.max_steps' must be at least 1");
         if (Optim.Lr <= 0) throw new InvalidDataException($"{source}: field 'optim.lr' must be positive");
@@ -48,17 +44,35 @@ public sealed record TrainingConfig
     }
 }
 
-/// <summary>Where the trajectories are and how samples are cut from them.</summary>
+/// <summary>Where the trajectories are, what kind of system they hold, and how samples are cut from them.</summary>
 public sealed record DataSettings
 {
     /// <summary>Dataset root: one folder per trajectory plus split files (relative to the config's folder or absolute).</summary>
     [JsonPropertyName("directory")] public string Directory { get; init; } = "data/generated/reproduction";
-    [JsonPropertyName("train_split")] public string TrainSplit { get; init; } = "train.txt";
-    [JsonPropertyName("val_split")] public string ValSplit { get; init; } = "val.txt";
+    /// <summary>The system kind (<see cref="SystemKind"/>): "chain" or "electrolyte".</summary>
+    [JsonPropertyName("system")] public string System { get; init; } = SystemKind.Chain.Name;
+    /// <summary>Split files; null: the kind's official names (train.txt / val.txt for chains).</summary>
+    [JsonPropertyName("train_split")] public string? TrainSplit { get; init; }
+    [JsonPropertyName("val_split")] public string? ValSplit { get; init; }
     /// <summary>Frames of each trajectory used (null: all).</summary>
     [JsonPropertyName("traj_len")] public int? TrajLen { get; init; }
-    /// <summary>Recursive bisection instead of k-way METIS.</summary>
-    [JsonPropertyName("recursive_metis")] public bool RecursiveMetis { get; init; }
+    /// <summary>Recursive bisection instead of k-way METIS; null: the kind's default (k-way for chains, recursive for electrolytes).</summary>
+    [JsonPropertyName("recursive_metis")] public bool? RecursiveMetis { get; init; }
+    /// <summary>Components of at most this many particles become one bead (the official cg_tfsi, generalised); 0 = off.</summary>
+    [JsonPropertyName("whole_component_max_atoms")] public int WholeComponentMaxAtoms { get; init; }
+
+    [JsonIgnore] public SystemKind Kind => SystemKind.Named(System, "training config (data)");
+    [JsonIgnore] public string TrainSplitFile => TrainSplit ?? Kind.TrainSplit;
+    [JsonIgnore] public string ValSplitFile => ValSplit ?? Kind.ValidationSplit;
+
+    /// <summary>How this run coarse-grains its trajectories (saved with every checkpoint).</summary>
+    public CgRecipe Recipe(ModelConfig model) => new()
+    {
+        System = System,
+        CgLevel = model.CgLevel,
+        RecursiveMetis = RecursiveMetis ?? Kind.RecursiveMetisByDefault,
+        WholeComponentMaxAtoms = WholeComponentMaxAtoms,
+    };
 }
 
 /// <summary>Adam with the official per-step schedule lr = min_lr + (lr − min_lr)·decay_rate^(step/decay_steps).</summary>

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using MlCgMd.Batching;
+using MlCgMd.Benchmarks;
 using MlCgMd.Data;
 using MlCgMd.Evaluation;
 using MlCgMd.Generation;
@@ -48,11 +49,12 @@ public sealed class QuickstartPipeline(string configDirectory, string runDirecto
         trainingSettings = trainingSettings with { Data = trainingSettings.Data with { Directory = Path.GetFullPath(DataDirectory) } };
         var trainer = new Trainer(trainingSettings, configDirectory, ModelDirectory);
         trainer.Run(resume: true, training);
-        using GraphSimulator model = Checkpoint.LoadModel(trainer.BestCheckpoint);
+        using TrainedModel trained = ModelCheckpoint.Load(trainer.BestCheckpoint);
+        GraphSimulator model = trained.Model;
 
         log("3/5 rolling out the unseen test polymers, with and without the Score GNN");
-        var test = TrajectoryDataset.FromSplit(DataDirectory, Path.Combine(DataDirectory, SplitFiles.ChainTest)).Folders
-            .Select(f => CgSystem.Load(f, model.Config.CgLevel, recursiveMetis: false)).ToList();
+        var test = CgSystem.LoadSplit(DataDirectory, trained.Recipe.Kind.TestSplit, trained.Recipe,
+            $"checkpoint '{trainer.BestCheckpoint}'");
         var thresholds = StabilityThresholds.FromReference(test);
         long steps = test.Min(s => s.FrameCount) / model.Config.Dilation;
         var options = new RolloutOptions { Steps = steps, SaveEvery = 1, BatchSize = test.Count, Threads = 1, CheckpointEvery = 200 };

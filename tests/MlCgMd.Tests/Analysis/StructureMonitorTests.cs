@@ -44,35 +44,4 @@ public class StructureMonitorTests
         var lengths = BondLengths.Compute(Line, BondLengths.ChainBonds(4));
         Assert.Equal([1.0, 1.5, 7.5, 0.5, 0.5, 0.5], lengths);
     }
-
-    [Fact]
-    public void Collisions_count_close_pairs_and_find_the_first_colliding_frame()
-    {
-        Assert.Equal([0, 3], Collisions.CountPerFrame(Line, threshold: 0.75));
-        Assert.Equal(1, Collisions.FirstCollisionFrame(Line, threshold: 0.75));
-        Assert.Null(Collisions.FirstCollisionFrame(Line, threshold: 0.4));
-        Assert.Equal([0, 0], Collisions.CountPerFrame(Line, threshold: 0.75, minSeparation: 2));
-    }
-
-    [Fact]
-    public void Collision_threshold_is_a_quantile_of_reference_pair_distances()
-    {
-        // Frame 0 pair distances: 1, 2.5, 10, 1.5, 9, 7.5; the minimum is the 0-quantile.
-        var frame0 = new PositionFrames(Line.Frame(0).ToArray(), 4);
-        Assert.Equal(1.0, Collisions.PairDistanceQuantile(frame0, q: 0), 6);
-        Assert.Equal(Quantiles.Of([1, 2.5, 10, 1.5, 9, 7.5], 0.2), Collisions.PairDistanceQuantile(frame0, q: 0.2), 6);
-    }
-
-    [Fact]
-    public void Stability_monitors_find_the_first_blown_up_frame_and_the_largest_step()
-    {
-        Assert.Null(RolloutStability.FirstNonFiniteFrame(Line));
-        // Frame 0 -> 1: bead 3 moves from 10 to 1.5.
-        Assert.Equal([8.5], RolloutStability.MaxDisplacementPerStep(Line));
-
-        var positions = Line.Positions.Concat([0, float.NaN, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]).ToArray();
-        var blownUp = new PositionFrames(positions, 4);
-        Assert.Equal(2, RolloutStability.FirstNonFiniteFrame(blownUp));
-        Assert.True(double.IsNaN(RolloutStability.MaxDisplacementPerStep(blownUp)[1]));
-    }
 }

@@ -4,6 +4,7 @@ using MlCgMd.Data;
 using MlCgMd.Evaluation;
 using MlCgMd.Model;
 using MlCgMd.Simulation;
+using MlCgMd.SystemKinds;
 using MlCgMd.Tests.Training;
 using MlCgMd.Torch;
 
@@ -23,7 +24,7 @@ public class EvaluationPipelineTests : IDisposable
     {
         string data = TinyDataset.Write(Path.Combine(root, "data"), chains: 4, frames: 120);
         var systems = TrajectoryDataset.FromSplit(data, Path.Combine(data, "train.txt")).Folders
-            .Select(f => CgSystem.Load(f, 6, recursiveMetis: false)).ToList();
+            .Select(f => CgSystem.Load(f, new CgRecipe { CgLevel = 6 }, "the test")).ToList();
         torch.manual_seed(2);
         using var model = new GraphSimulator(Tests.Model.SyntheticBatches.SmallConfig(seqLen: 4, score: true) with { CgLevel = 6 });
         var options = new RolloutOptions { Steps = 100, SaveEvery = 1, BatchSize = 8, Deterministic = true };

@@ -1,4 +1,3 @@
-using MlCgMd.Graphs;
 using MlCgMd.Torch;
 
 namespace MlCgMd.Tests.Graphs;

@@ -1,4 +1,4 @@
-using MlCgMd.Graphs;
+using MlCgMd.Model;
 using MlCgMd.Torch;
 
 namespace MlCgMd.Tests.Graphs;

@@ -1,4 +1,3 @@
-using MlCgMd.Graphs;
 
 namespace MlCgMd.Tests.Graphs;
 

@@ -107,8 +107,8 @@ public class ConnectivityAgainstGraphBatchTests
         }
         double radius = 2.2;
         double[]? boxes = periodic ? [6, 6, 6, 6, 6, 6, 6, 6, 6] : null;
-        using var reference = MlCgMd.Graphs.GraphBatch.Build(torch.tensor(xyz.Select(v => (float)v).ToArray(), [n, 3]), counts,
-            bonds.ToArray(), new MlCgMd.Graphs.RadiusGraphOptions { Radius = radius }, boxes);
+        using var reference = MlCgMd.Tests.Graphs.GraphBatch.Build(torch.tensor(xyz.Select(v => (float)v).ToArray(), [n, 3]), counts,
+            bonds.ToArray(), new MlCgMd.Tests.Graphs.RadiusGraphOptions { Radius = radius }, boxes);
         var edges = Connectivity.Compute(torch.tensor(xyz.Select(v => (float)v).ToArray(), [n, 3]),
             counts.Select(c => (long)c).ToArray(), radius, torch.tensor(bonds.Select(b => (long)b).ToArray(), [bonds.Count / 2, 2]),
             periodic ? torch.tensor(new float[] { 6, 6, 6, 6, 6, 6, 6, 6, 6 }, [3, 3]) : null);

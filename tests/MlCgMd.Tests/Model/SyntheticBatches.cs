@@ -74,6 +74,7 @@ internal static class SyntheticBatches
             PositionHistory = torch.tensor(history.ToArray(), [particleOffset, frames, 3]),
             Target = torch.tensor(target.ToArray(), [particleOffset, 3]),
             ParticleTypes = torch.tensor(types.ToArray()),
+            Weights = torch.ones(particleOffset),
             ParticleCounts = chains.Select(c => (long)c.Particles).ToArray(),
             Bonds = torch.tensor(bonds.ToArray(), [bonds.Count / 2, 2]),
             Cluster = torch.tensor(cluster.ToArray()),

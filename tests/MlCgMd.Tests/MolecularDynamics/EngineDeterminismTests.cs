@@ -42,7 +42,7 @@ public class EngineDeterminismTests
         // The last frame is the final state, and its Rg is the last Rg sample.
         Assert.Equal(engine.Positions.ToArray().Select(x => (float)x), trajectory.Positions[^24..]);
         double[] last = trajectory.Positions[^24..].Select(x => (double)x).ToArray();
-        Assert.Equal(RadiusOfGyration.Compute(last, system.Masses), trajectory.RgAtFrames()[^1], 5);
+        Assert.Equal(MlCgMd.Analysis.RadiusOfGyration.Of<double>(last, system.Masses), trajectory.RgAtFrames()[^1], 5);
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using MlCgMd.Batching;
 using MlCgMd.Data;
 using MlCgMd.Model;
 using MlCgMd.Simulation;
+using MlCgMd.SystemKinds;
 using MlCgMd.Tests.Training;
 using MlCgMd.Torch;
 using Xunit.Abstractions;
@@ -23,7 +24,7 @@ public class RolloutMemoryTests(ITestOutputHelper output) : IDisposable
     {
         string data = TinyDataset.Write(Path.Combine(root, "data"), chains: 3);
         var systems = TrajectoryDataset.FromSplit(data, Path.Combine(data, "train.txt")).Folders
-            .Select(f => CgSystem.Load(f, 6, recursiveMetis: false)).ToList();
+            .Select(f => CgSystem.Load(f, new CgRecipe { CgLevel = 6 }, "the test")).ToList();
         torch.manual_seed(4);
         using var model = new GraphSimulator(Tests.Model.SyntheticBatches.SmallConfig(seqLen: 4) with { CgLevel = 6 });
         var loose = new StabilityThresholds(1e-6, 1e6);

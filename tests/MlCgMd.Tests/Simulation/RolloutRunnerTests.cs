@@ -2,6 +2,7 @@ using MlCgMd.Batching;
 using MlCgMd.Data;
 using MlCgMd.Model;
 using MlCgMd.Simulation;
+using MlCgMd.SystemKinds;
 using MlCgMd.Tests.Training;
 using MlCgMd.Torch;
 
@@ -20,7 +21,7 @@ public class RolloutRunnerTests : IDisposable
     {
         string data = TinyDataset.Write(Path.Combine(root, "data"));
         return TrajectoryDataset.FromSplit(data, Path.Combine(data, "train.txt")).Folders
-            .Select(f => CgSystem.Load(f, cgLevel, recursiveMetis: false)).ToList();
+            .Select(f => CgSystem.Load(f, new CgRecipe { CgLevel = cgLevel }, "the test")).ToList();
     }
 
     private static GraphSimulator Model(bool score)
@@ -61,6 +62,55 @@ public class RolloutRunnerTests : IDisposable
             Assert.Equal(RolloutFile.ReadPositions(Path.Combine(whole, a.Systems[s].File), 6),
                          RolloutFile.ReadPositions(Path.Combine(split, b.Systems[s].File), 6));
         }
+    }
+
+    [Fact]
+    public void A_resumed_rollout_with_a_stopped_system_continues_identically()
+    {
+        var systems = Systems(6);
+        // The first chain's halves lie 100 σ apart: its middle CG bond breaks the 50 σ limit at step 0.
+        var folder = new TrajectoryFolder(Path.Combine(root, "data", systems[0].Name));
+        Trajectory torn = folder.Read();
+        float[] positions = (float[])torn.Positions.Clone();
+        for (int t = 0; t < torn.FrameCount; t++)
+            for (int i = torn.ParticleCount / 2; i < torn.ParticleCount; i++) positions[(t * torn.ParticleCount + i) * 3] += 100;
+        folder.Write(torn with { Positions = positions });
+        systems[0] = CgSystem.Load(folder, systems[1].Recipe, "the test");
+        var limits = new StabilityThresholds(1e-6, MaxBondLength: 50);
+
+        using var model = Model(score: false);
+        var options = new RolloutOptions { Steps = 12, SaveEvery = 2, BatchSize = 3, CheckpointEvery = 4, Seed = 3 };
+        string whole = Path.Combine(root, "whole"), split = Path.Combine(root, "split");
+        RolloutManifest a = new RolloutRunner(model, options).Run(systems, limits, whole, resume: false);
+        Assert.Equal(0, a.Systems[0].FailedStep);
+        Assert.All(a.Systems.Skip(1), s => Assert.Null(s.FailedStep));
+
+        using var interrupt = new CancellationTokenSource();
+        var stopAtEight = new InlineProgress(p => { if (p.StepsDone == 8) interrupt.Cancel(); });
+        Assert.Throws<OperationCanceledException>(() =>
+            new RolloutRunner(model, options).Run(systems, limits, split, resume: false, progress: stopAtEight, cancel: interrupt.Token));
+        RolloutManifest b = new RolloutRunner(model, options).Run(systems, limits, split, resume: true);
+        for (int s = 0; s < systems.Count; s++)
+        {
+            Assert.Equal(a.Systems[s].FailedStep, b.Systems[s].FailedStep);
+            Assert.Equal(a.Systems[s].StepsDone, b.Systems[s].StepsDone);
+            Assert.Equal(a.Systems[s].FramesWritten, b.Systems[s].FramesWritten);
+            Assert.Equal(RolloutFile.ReadPositions(Path.Combine(whole, a.Systems[s].File), a.Systems[s].FramesWritten),
+                         RolloutFile.ReadPositions(Path.Combine(split, b.Systems[s].File), b.Systems[s].FramesWritten));
+        }
+    }
+
+    [Fact]
+    public void A_rollout_whose_systems_all_stopped_resumes_as_finished()
+    {
+        var systems = Systems(6);
+        using var model = Model(score: false);
+        var options = new RolloutOptions { Steps = 6, SaveEvery = 1, BatchSize = 3, Deterministic = true, CollisionDistance = 1e9 };
+        string dir = Path.Combine(root, "stopped");
+        new RolloutRunner(model, options).Run(systems, Loose, dir, resume: false);
+        RolloutManifest again = new RolloutRunner(model, options).Run(systems, Loose, dir, resume: true);
+        Assert.True(again.Completed);
+        Assert.All(again.Systems, s => Assert.Equal(0, s.FailedStep));
     }
 
     [Fact]

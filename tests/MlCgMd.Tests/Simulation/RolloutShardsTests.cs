@@ -2,6 +2,7 @@ using MlCgMd.Batching;
 using MlCgMd.Data;
 using MlCgMd.Model;
 using MlCgMd.Simulation;
+using MlCgMd.SystemKinds;
 using MlCgMd.Tests.Training;
 using MlCgMd.Torch;
 
@@ -23,7 +24,7 @@ public class RolloutShardsTests : IDisposable
     {
         string data = TinyDataset.Write(Path.Combine(root, "data"), chains: 6);
         List<CgSystem> systems = TrajectoryDataset.FromSplit(data, Path.Combine(data, "train.txt")).Folders
-            .Select(f => CgSystem.Load(f, 6, recursiveMetis: false)).ToList();
+            .Select(f => CgSystem.Load(f, new CgRecipe { CgLevel = 6 }, "the test")).ToList();
         torch.manual_seed(21);
         using var model = new GraphSimulator(Tests.Model.SyntheticBatches.SmallConfig(seqLen: 4, score: true) with { CgLevel = 6 });
         // 5 systems in batches of 2: batches 0, 1, 2; shard 0 takes batch 0, shard 1 batches 1 and 2.

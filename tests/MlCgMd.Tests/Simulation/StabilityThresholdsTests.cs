@@ -1,6 +1,7 @@
 using MlCgMd.Batching;
 using MlCgMd.Data;
 using MlCgMd.Simulation;
+using MlCgMd.SystemKinds;
 using MlCgMd.Tests.Training;
 
 namespace MlCgMd.Tests.Simulation;
@@ -19,7 +20,7 @@ public class StabilityThresholdsTests : IDisposable
     {
         string data = TinyDataset.Write(Path.Combine(root, "data"));
         var systems = TrajectoryDataset.FromSplit(data, Path.Combine(data, "train.txt")).Folders
-            .Select(f => CgSystem.Load(f, 3, recursiveMetis: false)).ToList();
+            .Select(f => CgSystem.Load(f, new CgRecipe { CgLevel = 3 }, "the test")).ToList();
 
         // Brute force over every frame: closest non-bonded and longest bonded CG pair.
         double closest = double.PositiveInfinity, longest = 0;

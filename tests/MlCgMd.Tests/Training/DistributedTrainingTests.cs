@@ -66,10 +66,10 @@ public class DistributedTrainingTests : IDisposable
     private static double MaxParameterDifference(string runA, string runB)
     {
         using var scope = torch.NewDisposeScope();
-        using GraphSimulator a = Checkpoint.LoadModel(Path.Combine(runA, "checkpoints", "last"));
-        using GraphSimulator b = Checkpoint.LoadModel(Path.Combine(runB, "checkpoints", "last"));
-        var sb = b.state_dict();
-        return a.state_dict().Max(kv => (kv.Value - sb[kv.Key]).abs().max().item<double>());
+        using TrainedModel a = ModelCheckpoint.Load(Path.Combine(runA, "checkpoints", "last"));
+        using TrainedModel b = ModelCheckpoint.Load(Path.Combine(runB, "checkpoints", "last"));
+        var sb = b.Model.state_dict();
+        return a.Model.state_dict().Max(kv => (kv.Value - sb[kv.Key]).abs().max().item<double>());
     }
 
     private static List<(long Step, Dictionary<string, double> Values)> Metrics(string run) =>

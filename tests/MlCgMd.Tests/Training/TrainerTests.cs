@@ -1,3 +1,4 @@
+using MlCgMd.Model;
 using MlCgMd.Training;
 
 namespace MlCgMd.Tests.Training;
@@ -61,10 +62,10 @@ public class TrainerTests : IDisposable
         string run = Path.Combine(root, "run");
         var trainer = new Trainer(TinyDataset.Config(data, steps: 3), root, run);
         trainer.Run(resume: false);
-        using var first = Checkpoint.LoadModel(trainer.LastCheckpoint);
-        using var second = Checkpoint.LoadModel(trainer.LastCheckpoint);
-        var a = first.state_dict();
-        var b = second.state_dict();
+        using var first = ModelCheckpoint.Load(trainer.LastCheckpoint);
+        using var second = ModelCheckpoint.Load(trainer.LastCheckpoint);
+        var a = first.Model.state_dict();
+        var b = second.Model.state_dict();
         Assert.Equal(a.Keys, b.Keys);
         foreach (string key in a.Keys) Assert.Equal(a[key].ToArray<float>(), b[key].ToArray<float>());
     }

@@ -1,4 +1,4 @@
-namespace MlCgMd.Graphs;
+namespace MlCgMd.Tests.Graphs;
 
 /// <summary>
 /// Directed edges of one system in local node indices, sender-major: sorted by sender, then

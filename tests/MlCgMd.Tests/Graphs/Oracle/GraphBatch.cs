@@ -1,8 +1,10 @@
 using MlCgMd.Torch;
 
-namespace MlCgMd.Graphs;
+namespace MlCgMd.Tests.Graphs;
 
 /// <summary>
+/// Test oracle (with the other files of this folder): an independent array implementation of the
+/// official CG graph that <c>Model/Connectivity</c> is checked against.
 /// Several systems' CG graphs as one disjoint graph (official <c>GraphsTuple</c> fields): node and
 /// edge counts per system, senders/receivers offset into the batch's node numbering, the system of
 /// each node, and concatenated edge features as tensors on one device. Owns its tensors.

@@ -1,13 +1,15 @@
 using System.Diagnostics;
 using MlCgMd.Batching;
+using MlCgMd.Evaluation;
 using MlCgMd.Lammps;
 using MlCgMd.Model;
 using MlCgMd.MolecularDynamics;
 using MlCgMd.Simulation;
+using MlCgMd.SystemKinds;
 using MlCgMd.Systems;
 using MlCgMd.Torch;
 
-namespace MlCgMd.Evaluation;
+namespace MlCgMd.Benchmarks;
 
 /// <summary>
 /// Simulated time per wall-clock second on the same systems, measured in one run: the learned
@@ -22,6 +24,9 @@ public static class SpeedComparison
     public static IReadOnlyList<SpeedMeasurement> Measure(GraphSimulator model, IReadOnlyList<CgSystem> systems, ForceField forceField,
         double frameInterval, long modelSteps, long mdSteps, bool refine, string workDirectory)
     {
+        if (systems.FirstOrDefault(s => s.Kind != SystemKind.Chain) is { } other)
+            throw new InvalidDataException(
+                $"speed comparison: the MD peers simulate single chains; '{other.Name}' is a {other.Kind.Name} system");
         var results = new List<SpeedMeasurement> { MeasureLearned(model, systems, frameInterval, modelSteps, refine) };
         results.Add(MeasureEngine(systems, forceField, mdSteps, "C# MD engine", (system, positions, options) =>
         {

@@ -1,4 +1,4 @@
-namespace MlCgMd.Graphs;
+namespace MlCgMd.Tests.Graphs;
 
 /// <summary>How the CG interaction graph is cut (official <c>radius</c> and torch_cluster arguments).</summary>
 public sealed record RadiusGraphOptions

@@ -1,4 +1,4 @@
-namespace MlCgMd.Graphs;
+namespace MlCgMd.Tests.Graphs;
 
 /// <summary>
 /// The CG interaction graph of one system (official <c>compute_connectivity</c> /

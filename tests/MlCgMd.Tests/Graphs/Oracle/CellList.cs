@@ -1,4 +1,4 @@
-namespace MlCgMd.Graphs;
+namespace MlCgMd.Tests.Graphs;
 
 /// <summary>
 /// Bins nodes into cubic-ish cells at least as wide as the cutoff, so every pair within the cutoff

@@ -1,4 +1,4 @@
-namespace MlCgMd.Graphs;
+namespace MlCgMd.Tests.Graphs;
 
 /// <summary>
 /// Radius graphs of one system: every ordered pair (sender j, receiver i) closer than the cutoff.

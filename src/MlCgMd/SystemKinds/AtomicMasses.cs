@@ -1,4 +1,4 @@
-namespace MlCgMd.Model;
+namespace MlCgMd.SystemKinds;
 
 /// <summary>Standard atomic weights (IUPAC, amu) indexed by atomic number; index 0 (no element) holds 0, as the official table.</summary>
 public static class AtomicMasses

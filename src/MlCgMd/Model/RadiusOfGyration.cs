@@ -1,6 +1,6 @@
 using MlCgMd.Torch;
 
-namespace MlCgMd.Graphs;
+namespace MlCgMd.Model;
 
 /// <summary>Per-system weighted radius of gyration of a batch (official <c>compute_weighted_rgs</c>).</summary>
 public static class RadiusOfGyration

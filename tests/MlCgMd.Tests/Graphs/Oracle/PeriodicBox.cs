@@ -1,4 +1,4 @@
-namespace MlCgMd.Graphs;
+namespace MlCgMd.Tests.Graphs;
 
 /// <summary>Periodic orthorhombic boxes: wrapping and the minimum image (official <c>wrap_positions</c>, half-box rule).</summary>
 public static class PeriodicBox
