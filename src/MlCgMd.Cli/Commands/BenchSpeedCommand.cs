@@ -57,8 +57,8 @@ internal static class BenchSpeedCommand
                     CgLevels = Integers(parse.GetValue(cgLevels)!, "--cg-levels"),
                 };
                 // Shorter defaults than the dataset comparison: a 10,000-bead step is expensive.
-                if (parse.GetResult(modelSteps) is not null) options = options with { ModelSteps = (int)Math.Min(parse.GetValue(modelSteps), int.MaxValue) };
-                if (parse.GetResult(mdSteps) is not null) options = options with { MdSteps = parse.GetValue(mdSteps) };
+                if (parse.GetResult(modelSteps) is { Implicit: false }) options = options with { ModelSteps = (int)Math.Min(parse.GetValue(modelSteps), int.MaxValue) };
+                if (parse.GetResult(mdSteps) is { Implicit: false }) options = options with { MdSteps = parse.GetValue(mdSteps) };
                 return CostGrowthCommand(parse.GetValue(modelOption)?.FullName, ForceFieldLoader.Load(parse.GetValue(forceFieldOption)!.FullName),
                     options, parse.GetValue(output)?.FullName);
             }
@@ -113,17 +113,19 @@ internal static class BenchSpeedCommand
         IReadOnlyList<CostGrowthRow> rows = CostGrowth.Run(model, forceField, options, lammps,
             Path.Combine(Path.GetTempPath(), $"mlcgmd-cost-growth-{Environment.ProcessId}"), r =>
                 Console.WriteLine($"{r.Series,-20} {r.Engine,-20} {r.FineBeads,10} {(r.CgLevel > 0 ? r.CgLevel.ToString() : "-"),8} " +
-                                  $"{(r.CgBeads > 0 ? r.CgBeads.ToString() : "-"),8} {r.Systems,7} {r.SecondsPerStep * 1e3,10:G4} {r.TauPerSecond,13:G4}"));
+                                  $"{(r.CgBeads > 0 ? r.CgBeads.ToString() : "-"),8} {r.Systems,7} {r.SecondsPerStep * 1e3,10:G4} {r.TauPerSecond,13:G4}" +
+                                  (r.NotMeasured is { } why ? $"  not measured: {why}" : "")));
         foreach (var size in rows.Where(r => r.Series.StartsWith("size")).GroupBy(r => r.FineBeads))
         {
-            CostGrowthRow? reference = size.FirstOrDefault(r => r.Engine == "LAMMPS") ?? size.FirstOrDefault(r => r.Engine == "C# MD engine");
+            CostGrowthRow? reference = size.FirstOrDefault(r => r.Engine == "LAMMPS" && r.NotMeasured is null)
+                                       ?? size.FirstOrDefault(r => r.Engine == "C# MD engine" && r.NotMeasured is null);
             if (reference is null) continue;
             foreach (CostGrowthRow r in size.Where(r => r.Engine.StartsWith("learned")))
                 Console.WriteLine($"{size.Key} fine beads, {r.Series}, {r.Engine}: {r.TauPerSecond / reference.TauPerSecond:G3}x {reference.Engine} per core");
         }
         if (output is not null)
             AtomicFile.WriteText(output, w => w.Write(JsonSerializer.Serialize(new { benchmark = "cost_growth", options, threads = 1, rows },
-                new JsonSerializerOptions { WriteIndented = true })));
+                new JsonSerializerOptions { WriteIndented = true, NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals })));
         return 0;
     }
 }

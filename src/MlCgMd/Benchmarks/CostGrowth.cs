@@ -41,9 +41,12 @@ public sealed record CostGrowthOptions
     }
 }
 
-/// <summary>One engine on one configuration: wall seconds per step and simulated τ per wall second (all systems of the batch).</summary>
+/// <summary>
+/// One engine on one configuration: wall seconds per step and simulated τ per wall second (all
+/// systems of the batch); NaN with the reason in <paramref name="NotMeasured"/> when it could not run.
+/// </summary>
 public sealed record CostGrowthRow(string Series, string Engine, int FineBeads, int CgLevel, int CgBeads, int Systems,
-                                   double SecondsPerStep, double TauPerSecond);
+                                   double SecondsPerStep, double TauPerSecond, string? NotMeasured = null);
 
 /// <summary>
 /// How the cost of each engine grows with system size, and the learned simulator's throughput with
@@ -69,12 +72,22 @@ public static class CostGrowth
             foreach (int level in options.CgLevels.Select(c => c == 0 ? model.Config.CgLevel : c).Distinct())
                 foreach (CostGrowthRow row in Learned(model, options, $"size, cg_level {level}", n, level, systems: 1))
                     Add(row);
-            MdBenchmarkResult md = MdBenchmark.Run(forceField, n / 2, options.MdSteps, options.EquilibrationSteps, repeats: 1,
-                options.Seed, Path.Combine(workDirectory, $"md-{n}"), withLammps);
+            string[] engines = withLammps ? ["C# MD engine", "LAMMPS"] : ["C# MD engine"];
+            MdBenchmarkResult md;
+            try
+            {
+                md = MdBenchmark.Run(forceField, n / 2, options.MdSteps, options.EquilibrationSteps, repeats: 1,
+                    options.Seed, Path.Combine(workDirectory, $"md-{n}"), withLammps);
+            }
+            catch (InvalidOperationException e)   // e.g. no self-avoiding starting conformation of this length
+            {
+                foreach (string engine in engines) Add(new CostGrowthRow("size", engine, n, 0, 0, 1, double.NaN, double.NaN, e.Message));
+                continue;
+            }
             double tau = options.MdSteps * forceField.TimeStep;
-            Add(new CostGrowthRow("size", "C# MD engine", n, 0, 0, 1, md.OursSeconds / options.MdSteps, tau / md.OursSeconds));
+            Add(new CostGrowthRow("size", engines[0], n, 0, 0, 1, md.OursSeconds / options.MdSteps, tau / md.OursSeconds));
             if (withLammps)
-                Add(new CostGrowthRow("size", "LAMMPS", n, 0, 0, 1, md.LammpsLoopSeconds / options.MdSteps, tau / md.LammpsLoopSeconds));
+                Add(new CostGrowthRow("size", engines[1], n, 0, 0, 1, md.LammpsLoopSeconds / options.MdSteps, tau / md.LammpsLoopSeconds));
         }
         foreach (int b in options.Batches)
             foreach (CostGrowthRow row in Learned(model, options, "batch", options.BatchParticles, options.BatchCgLevel, b))
