@@ -32,8 +32,7 @@ public static class EvaluationReport
             report.Section("Speed");
             report.Figure(PaperFigures.SpeedUp(speeds.Select(s => (s.Engine, s.TauPerSecond)).ToList()),
                 "Simulated time per wall-clock second on the same systems, measured in one run.");
-            report.Table(["engine", "systems", "τ per system", "wall s", "τ / s"],
-                speeds.Select(s => (IReadOnlyList<object?>)[s.Engine, s.Systems, s.SimulatedTauPerSystem, s.WallSeconds, s.TauPerSecond]));
+            report.Table(PaperTables.Speed(speeds));
         }
         report.Metrics(new { evaluation = result.Summary(), ablation = withoutScore?.Summary(), speeds });
         return report;
@@ -48,12 +47,7 @@ public static class EvaluationReport
                              $"{F(100 * rg.MeanRelativeError)}%. The paper reports r² = 0.90 on its data.");
         report.Figure(PaperFigures.MeanRgScatter(result), "Mean CG radius of gyration per test polymer; the line is y = x.");
         report.Figure(PaperFigures.Rg2Distributions(result), "Rg² distributions, reference MD (bars) vs learned simulator (line).");
-        report.Table(["polymer", "beads", "MD mean Rg (σ)", "ML mean Rg (σ)", "W1 of Rg² (σ²)", "KS", "failed at step"],
-            result.Polymers.Select(p => (IReadOnlyList<object?>)
-            [
-                p.Name, p.Beads, p.ReferenceMeanRg, p.RolloutMeanRg, p.Rg2Distribution.Wasserstein1,
-                p.Rg2Distribution.KolmogorovSmirnov, p.FailedStep?.ToString(CultureInfo.InvariantCulture) ?? "—",
-            ]), "Per-polymer structure.");
+        report.Table(PaperTables.Structure(result));
 
         report.Section("Dynamics: relaxation of Rg²");
         if (result.RelaxationTime is { } tau)
@@ -63,13 +57,7 @@ public static class EvaluationReport
             report.Paragraph("Too few polymers have series long enough for relaxation-time estimates (at least 80 frames each).");
         report.Figure(PaperFigures.AcfCurves(result), "Normalised autocorrelation of Rg² against lag time.");
         report.Figure(PaperFigures.RelaxationTimeScatter(result), "Rg² relaxation time per polymer with block-bootstrap standard errors.");
-        report.Table(["polymer", "MD τ integral", "MD τ exp. fit", "MD τ 1/e", "ML τ integral", "ML τ exp. fit", "ML τ 1/e", "ML τ SE"],
-            result.Polymers.Where(p => p.ReferenceTau is not null).Select(p => (IReadOnlyList<object?>)
-            [
-                p.Name, p.ReferenceTau!.Point.Integral, p.ReferenceTau.Point.ExponentialFit, p.ReferenceTau.Point.InverseE,
-                p.RolloutTau?.Point.Integral, p.RolloutTau?.Point.ExponentialFit, p.RolloutTau?.Point.InverseE,
-                p.RolloutTau?.Integral.StandardError,
-            ]), "Relaxation times (τ) by three estimators.");
+        report.Table(PaperTables.RelaxationTimes(result));
         if (result.Polymers.FirstOrDefault(p => p.ShorterReference.Count > 0) is { } example)
             report.Figure(PaperFigures.ShorterReference(example),
                 "Baseline: the same estimate from reference MD of shorter lengths (prefixes of the reference).");
@@ -84,14 +72,16 @@ public static class EvaluationReport
     {
         report.Section("Stability");
         report.Paragraph($"{result.FailedSystems} of {result.SystemCount} polymers were stopped by a stability check " +
-                         $"(mean {F(result.MeanStepsBeforeFailure)} steps before stopping, of {result.Steps}); " +
-                         $"{result.FramesWithCollisions} saved frames contain a bead collision.");
+                         $"(mean {F(result.MeanStepsBeforeFailure)} steps before stopping, of {result.Steps}; a stable system " +
+                         "counts as the full length). A system stops at its first bead collision, over-stretched CG bond or " +
+                         "non-finite position, so its saved frames hold none of these.");
         if (withoutScore is not null)
         {
-            report.Paragraph($"Without Score-GNN refinement: {withoutScore.FailedSystems} stopped " +
-                             $"(mean {F(withoutScore.MeanStepsBeforeFailure)} steps before stopping), " +
-                             $"{withoutScore.FramesWithCollisions} frames with collisions.");
-            report.Figure(PaperFigures.ScoreGnnAblation(result, withoutScore), "The same rollouts with and without the Score GNN.");
+            report.Paragraph($"Without Score-GNN refinement: {withoutScore.FailedSystems} of {withoutScore.SystemCount} stopped " +
+                             $"(mean {F(withoutScore.MeanStepsBeforeFailure)} steps before stopping).");
+            report.Figure(PaperFigures.ScoreGnnAblation(result, withoutScore),
+                "The same rollouts with and without the Score GNN: systems still running after each model step, systems stopped early, mean steps before stopping.");
+            report.Table(PaperTables.Ablation(result, withoutScore));
         }
     }
 

@@ -9,18 +9,18 @@ public static class PaperFigures
     private const string Md = "reference MD";
     private const string Ml = "learned simulator";
 
-    /// <summary>Rg² distributions per test polymer, MD vs ML (one panel each, at most <paramref name="maxPanels"/>).</summary>
+    /// <summary>
+    /// Rg² distributions per test polymer, MD vs ML (one panel each, at most <paramref name="maxPanels"/>), with the
+    /// Wasserstein-1 distance in each panel's title and one legend for all panels.
+    /// </summary>
     public static Figure Rg2Distributions(EvaluationResult result, int maxPanels = 12)
     {
-        var figure = new Figure { Title = "Rg² distributions per test polymer", Columns = 4, PanelWidth = 300, PanelHeight = 230 };
+        var figure = new Figure { Title = "Rg² distributions per test polymer", Columns = 4, PanelWidth = 300, PanelHeight = 230, SharedLegend = true };
         foreach (PolymerEvaluation p in result.Polymers.Take(maxPanels))
         {
-            var axes = new Axes { Title = p.Name, XLabel = "Rg² (σ²)", YLabel = "density (1/σ²)" };
+            var axes = new Axes { Title = $"{p.Name}: W1 = {p.Rg2Distribution.Wasserstein1:G3} σ²", XLabel = "Rg² (σ²)", YLabel = "density (1/σ²)" };
             axes.Add(new HistogramSeries(p.Rg2Distribution.Reference.Edges, p.Rg2Distribution.Reference.Density) { Label = Md, Style = HistogramStyle.Bars });
-            axes.Add(new HistogramSeries(p.Rg2Distribution.Predicted.Edges, p.Rg2Distribution.Predicted.Density)
-            {
-                Label = Ml, Annotation = $"W1 = {p.Rg2Distribution.Wasserstein1:G3} σ²",
-            });
+            axes.Add(new HistogramSeries(p.Rg2Distribution.Predicted.Edges, p.Rg2Distribution.Predicted.Density) { Label = Ml });
             figure.Add(axes);
         }
         return figure;
@@ -38,7 +38,7 @@ public static class PaperFigures
     /// <summary>Normalised ACF of Rg² per polymer, MD vs ML, against time (τ).</summary>
     public static Figure AcfCurves(EvaluationResult result, int maxPanels = 12)
     {
-        var figure = new Figure { Title = "Autocorrelation of Rg²", Columns = 4, PanelWidth = 300, PanelHeight = 230 };
+        var figure = new Figure { Title = "Autocorrelation of Rg²", Columns = 4, PanelWidth = 300, PanelHeight = 230, SharedLegend = true };
         foreach (PolymerEvaluation p in result.Polymers.Where(p => p.ReferenceTau is not null).Take(maxPanels))
         {
             var axes = new Axes { Title = p.Name, XLabel = "lag (τ)", YLabel = "C(t)" };
@@ -71,11 +71,14 @@ public static class PaperFigures
         return new Figure(axes);
     }
 
-    /// <summary>A parity scatter with y = x and r², or plain points when fewer than two polymers can be compared.</summary>
+    /// <summary>
+    /// A parity scatter with y = x and r², or plain points when fewer than two polymers can be compared. Unlabelled:
+    /// one series needs no legend (the captions say what the points and the line are).
+    /// </summary>
     private static ScatterSeries ParityOrPoints(List<double> reference, List<double> predicted) =>
         reference.Count >= 2
-            ? ScatterSeries.Parity(reference, predicted, "polymers")
-            : new ScatterSeries(reference, predicted) { Label = "polymers", ShowIdentityLine = true };
+            ? ScatterSeries.Parity(reference, predicted)
+            : new ScatterSeries(reference, predicted) { ShowIdentityLine = true };
 
     /// <summary>Relaxation times from shorter reference runs vs the rollout, for one polymer.</summary>
     public static Figure ShorterReference(PolymerEvaluation p)
@@ -124,24 +127,46 @@ public static class PaperFigures
         return new Figure(axes);
     }
 
-    /// <summary>The Score-GNN ablation: failed systems and frames with collisions, with and without refinement.</summary>
+    /// <summary>
+    /// The Score-GNN ablation: how many systems are still running after each step (a system stops at its first failed
+    /// stability check), how many stopped, and the mean steps before stopping, with and without refinement.
+    /// </summary>
     public static Figure ScoreGnnAblation(EvaluationResult withScore, EvaluationResult withoutScore)
     {
         string[] categories = ["with Score GNN", "without Score GNN"];
-        var failed = new Axes { Title = "Systems stopped by a stability check", YLabel = "systems" };
+        var running = new Axes { Title = $"Systems still running (n = {withScore.SystemCount})", XLabel = "model step", YLabel = "systems" };
+        running.Add(StillRunning(withScore, categories[0], dashed: false));
+        running.Add(StillRunning(withoutScore, categories[1], dashed: true));
+        var failed = new Axes { Title = "Systems stopped early", YLabel = "systems" };
         failed.Add(new BarSeries(categories, [withScore.FailedSystems, withoutScore.FailedSystems]) { ValueFormat = "0" });
-        var collisions = new Axes { Title = "Rollout frames with a bead collision", YLabel = "frames" };
-        collisions.Add(new BarSeries(categories, [withScore.FramesWithCollisions, withoutScore.FramesWithCollisions]) { ValueFormat = "0" });
-        var survival = new Axes { Title = "Steps before a stability check stopped the rollout", YLabel = "mean steps" };
+        var survival = new Axes { Title = "Mean steps before stopping", YLabel = $"steps (of {withScore.Steps})" };
         survival.Add(new BarSeries(categories, [withScore.MeanStepsBeforeFailure, withoutScore.MeanStepsBeforeFailure]) { ValueFormat = "G4" });
-        return new Figure(failed, survival, collisions) { Columns = 3, Title = "Score-GNN ablation", PanelWidth = 300 };
+        return new Figure(running, failed, survival) { Columns = 3, Title = "Score-GNN ablation", PanelWidth = 330 };
     }
 
-    /// <summary>Simulated time per wall-clock second for each engine (log scale).</summary>
+    /// <summary>Step curve of the number of systems not yet stopped against the model step.</summary>
+    private static LineSeries StillRunning(EvaluationResult result, string label, bool dashed)
+    {
+        var stops = result.Polymers.Select(p => p.FailedStep).Concat(result.StoppedBeforeTwoFrames.Select(s => (long?)(s.FailedStep ?? 0)))
+            .Where(s => s is not null).Select(s => (double)s!.Value).Order().ToList();
+        int running = result.SystemCount;
+        var x = new List<double> { 0 };
+        var y = new List<double> { running };
+        foreach (double step in stops)
+        {
+            x.Add(step); y.Add(running);
+            running--;
+            x.Add(step); y.Add(running);
+        }
+        x.Add(result.Steps); y.Add(running);
+        return new LineSeries(x, y) { Label = label, Dashed = dashed };
+    }
+
+    /// <summary>Simulated time per wall-clock second for each engine, on a linear axis (bar lengths compare), values on the bars.</summary>
     public static Figure SpeedUp(IReadOnlyList<(string Engine, double TauPerSecond)> speeds)
     {
-        var axes = new Axes { Title = "Speed on the same systems", YLabel = "simulated τ per wall-clock second", YScale = AxisScale.Log };
-        axes.Add(new BarSeries(speeds.Select(s => s.Engine).ToList(), speeds.Select(s => s.TauPerSecond).ToList()) { ValueFormat = "G3" });
-        return new Figure(axes);
+        var axes = new Axes { Title = "Speed on the same systems", YLabel = "simulated τ per wall-clock second", Legend = LegendPosition.None };
+        axes.Add(new BarSeries(speeds.Select(s => s.Engine).ToList(), speeds.Select(s => s.TauPerSecond).ToList()) { ValueFormat = "G4" });
+        return new Figure(axes) { PanelWidth = 520 };
     }
 }

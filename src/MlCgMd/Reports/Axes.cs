@@ -23,7 +23,15 @@ public sealed class Axes
     /// <summary>Fixed y range in data units; null = from the data.</summary>
     public (double Lower, double Upper)? YLimits { get; init; }
 
+    /// <summary>
+    /// Where the legend goes. <see cref="LegendPosition.Best"/> takes the corner that hides the fewest drawn points and
+    /// annotations; when every corner would hide some, the legend goes beside the plot instead (or under it, when the
+    /// panel is too narrow).
+    /// </summary>
     public LegendPosition Legend { get; init; } = LegendPosition.Best;
+
+    /// <summary>One data unit spans as many pixels on x as on y (positions, maps): the narrower range is widened to fit.</summary>
+    public bool EqualAspect { get; init; }
 
     public List<Series> Series { get; } = [];
 

@@ -15,6 +15,12 @@ public sealed class Figure
 
     public double PanelHeight { get; init; } = 320;
 
+    /// <summary>
+    /// One legend for the whole figure, under its title, instead of one per panel: for small multiples whose panels
+    /// draw the same series (one entry per distinct label).
+    /// </summary>
+    public bool SharedLegend { get; init; }
+
     public List<Axes> Panels { get; } = [];
 
     public Figure(params Axes[] panels) => Panels.AddRange(panels);

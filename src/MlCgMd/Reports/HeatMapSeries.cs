@@ -3,8 +3,9 @@ using System.Globalization;
 namespace MlCgMd.Reports;
 
 /// <summary>
-/// A matrix drawn as coloured cells with a colour bar (e.g. a contact map). Cell (r, c) covers
-/// x in [c, c + 1] and y in [r, r + 1], so row 0 is at the bottom. Colours run over [Minimum, Maximum].
+/// A matrix drawn as coloured cells (e.g. a contact map). Cell (r, c) covers x in [c, c + 1] and y in [r, r + 1],
+/// so row 0 is at the bottom. Continuous values run over [Minimum, Maximum] with a colour bar; categorical values
+/// (<see cref="Categories"/>) take one palette colour each, with a key of swatches.
 /// </summary>
 public sealed class HeatMapSeries : Series
 {
@@ -26,6 +27,12 @@ public sealed class HeatMapSeries : Series
     /// <summary>Label of the colour bar, with units.</summary>
     public string? ColorBarLabel { get; init; }
 
+    /// <summary>
+    /// Names of categories when the values are category indices 0, 1, ... (e.g. edge types): each is drawn in its
+    /// own palette colour and named in a key. Cells holding NaN or a value that is not an index are left blank.
+    /// </summary>
+    public IReadOnlyList<string>? Categories { get; init; }
+
     public HeatMapSeries(IReadOnlyList<double> values, int rows, int columns)
     {
         ArgumentNullException.ThrowIfNull(values);
@@ -37,6 +44,11 @@ public sealed class HeatMapSeries : Series
         Rows = rows;
         Columns = columns;
     }
+
+    private const double KeyCharWidth = 6.2; // an 11 px character, for layout
+
+    /// <summary>Width in px the colour bar or the category key takes right of the plot.</summary>
+    internal double KeyWidth => Categories is null ? 78 : 12 + 14 + 6 + Categories.Select(c => c.Length).DefaultIfEmpty(0).Max() * KeyCharWidth + 8;
 
     /// <summary>The colour-scale range actually used.</summary>
     public (double Low, double High) ColorRange()
@@ -72,8 +84,27 @@ public sealed class HeatMapSeries : Series
         svg.Close();
     }
 
-    /// <summary>Vertical colour bar with ticks and label in the given pixel box.</summary>
-    internal void RenderColorBar(SvgWriter svg, double left, double top, double width, double height, string gradientId)
+    /// <summary>The colour bar, or the key of categories, right of the plot: <paramref name="width"/> x <paramref name="height"/> px at (left, top).</summary>
+    internal void RenderKey(SvgWriter svg, double left, double top, double width, double height, string gradientId)
+    {
+        if (Categories is null) RenderColorBar(svg, left, top, width, height, gradientId);
+        else RenderCategoryKey(svg, left, top, width);
+    }
+
+    private void RenderCategoryKey(SvgWriter svg, double left, double top, double swatch)
+    {
+        svg.Open("g", ("class", "category-key"));
+        for (int k = 0; k < Categories!.Count; k++)
+        {
+            double y = top + 4 + 20 * k;
+            svg.Element("rect", ("x", left), ("y", y), ("width", swatch), ("height", swatch), ("fill", Palette.Color(k)),
+                ("stroke", "#444444"), ("stroke-width", 0.6));
+            svg.TextElement("text", Categories[k], ("x", left + swatch + 6), ("y", y + swatch - 3), ("font-size", 11), ("fill", "#222222"));
+        }
+        svg.Close();
+    }
+
+    private void RenderColorBar(SvgWriter svg, double left, double top, double width, double height, string gradientId)
     {
         var (low, high) = ColorRange();
         svg.Open("g", ("class", "colorbar"));
@@ -104,8 +135,12 @@ public sealed class HeatMapSeries : Series
         MlCgMd.Reports.Footprint.Rectangle(area.Left, area.Top, area.Right, area.Bottom);
 
     internal override void RenderSwatch(SvgWriter svg, double x, double y, string color) =>
-        svg.Element("rect", ("x", x), ("y", y - 5), ("width", 20), ("height", 10), ("fill", Colormap.Map(0.6)));
+        svg.Element("rect", ("x", x), ("y", y - 5), ("width", 20), ("height", 10), ("fill", Categories is null ? Colormap.Map(0.6) : Palette.Color(0)));
 
-    private string? CellColor(double value, double low, double high) =>
-        double.IsFinite(value) ? Colormap.Map((value - low) / (high - low)) : null;
+    private string? CellColor(double value, double low, double high)
+    {
+        if (!double.IsFinite(value)) return null;
+        if (Categories is null) return Colormap.Map((value - low) / (high - low));
+        return value >= 0 && value < Categories.Count && value == Math.Floor(value) ? Palette.Color((int)value) : null;
+    }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -26,6 +25,7 @@ public sealed class HtmlReport
         figure { margin: 1.5em 0; }
         figure svg { max-width: 100%; height: auto; }
         figcaption { font-size: 0.92em; color: #333; }
+        details.metrics summary { cursor: pointer; color: #0072b2; }
         """;
 
     private static readonly JsonSerializerOptions MetricsJson = new()
@@ -70,37 +70,14 @@ public sealed class HtmlReport
         return this;
     }
 
-    /// <summary>
-    /// A table. Cells may be strings or numbers; numbers are right-aligned and written with the invariant
-    /// culture and <paramref name="numberFormat"/> (default: 6 significant digits).
-    /// </summary>
-    public HtmlReport Table(IReadOnlyList<string> header, IEnumerable<IReadOnlyList<object?>> rows, string? caption = null, string numberFormat = "G6")
+    /// <summary>A table (see <see cref="HtmlTable"/> for how cells are written).</summary>
+    public HtmlReport Table(IReadOnlyList<string> header, IEnumerable<IReadOnlyList<object?>> rows, string? caption = null, string numberFormat = "G6") =>
+        Table(new HtmlTable(header, rows, caption, numberFormat));
+
+    public HtmlReport Table(HtmlTable table)
     {
-        ArgumentNullException.ThrowIfNull(header);
-        ArgumentNullException.ThrowIfNull(rows);
-        var html = new StringBuilder("<table>\n");
-        if (caption is not null) html.Append("<caption>").Append(Escape(caption)).Append("</caption>\n");
-        html.Append("<thead><tr>");
-        foreach (string h in header) html.Append("<th>").Append(Escape(h)).Append("</th>");
-        html.Append("</tr></thead>\n<tbody>\n");
-        int r = 0;
-        foreach (var row in rows)
-        {
-            if (row.Count != header.Count)
-                throw new ArgumentException($"Table row {r} has {row.Count} cells; the header has {header.Count}.", nameof(rows));
-            html.Append("<tr>");
-            foreach (object? cell in row)
-            {
-                if (cell is double or float or int or long or decimal)
-                    html.Append("<td class=\"number\">").Append(Escape(((IFormattable)cell).ToString(numberFormat, CultureInfo.InvariantCulture))).Append("</td>");
-                else
-                    html.Append("<td>").Append(Escape(cell?.ToString() ?? "")).Append("</td>");
-            }
-            html.Append("</tr>\n");
-            r++;
-        }
-        html.Append("</tbody>\n</table>");
-        _blocks.Add(html.ToString());
+        ArgumentNullException.ThrowIfNull(table);
+        _blocks.Add(table.ToHtml());
         return this;
     }
 
@@ -114,8 +91,9 @@ public sealed class HtmlReport
     }
 
     /// <summary>
-    /// Machine-readable results (any JSON-serialisable object, e.g. a dictionary or a record), shown and embedded
-    /// as &lt;script type="application/json" id="metrics"&gt;. Only one metrics block per report.
+    /// Machine-readable results (any JSON-serialisable object, e.g. a dictionary or a record), shown collapsed (a
+    /// &lt;details&gt; element the reader opens) and embedded as &lt;script type="application/json" id="metrics"&gt;.
+    /// Only one metrics block per report.
     /// </summary>
     public HtmlReport Metrics(object metrics)
     {
@@ -124,7 +102,9 @@ public sealed class HtmlReport
             throw new InvalidOperationException("The report already has a metrics block.");
         _hasMetrics = true;
         string json = JsonSerializer.Serialize(metrics, metrics.GetType(), MetricsJson);
-        _blocks.Add($"<pre class=\"metrics\"><code>{Escape(json)}</code></pre>\n<script type=\"application/json\" id=\"metrics\">{json}</script>");
+        int lines = json.Count(c => c == '\n') + 1;
+        _blocks.Add($"<details class=\"metrics\">\n<summary>All metrics as JSON ({lines} lines)</summary>\n" +
+                    $"<pre class=\"metrics\"><code>{Escape(json)}</code></pre>\n</details>\n<script type=\"application/json\" id=\"metrics\">{json}</script>");
         return this;
     }
 

@@ -60,6 +60,16 @@ public class HtmlReportTests
     }
 
     [Fact]
+    public void Metrics_are_shown_collapsed_in_a_details_element()
+    {
+        var document = Parse(Sample().ToHtml());
+        var details = document.Descendants(Xhtml + "details").Single();
+        Assert.Contains("All metrics as JSON", details.Element(Xhtml + "summary")!.Value);
+        Assert.Contains("tau_integral", details.Element(Xhtml + "pre")!.Value);
+        Assert.Null(details.Attribute("open"));
+    }
+
+    [Fact]
     public void Table_rows_must_match_the_header()
     {
         Assert.Throws<ArgumentException>(() => new HtmlReport("t").Table(["a", "b"], [["only one"]]));
