@@ -17,6 +17,7 @@ packages=(
   libtorch-dev          # tensors and autograd (PyTorch's C++ library, CPU build)
   libopenblas0-pthread  # fast BLAS for libtorch (reference BLAS is 6-8x slower)
   cmake g++             # builds the native shim src/MlCgMd.Torch/native
+  libgloo-dev           # Gloo headers for the shim's torch.distributed (c10d ProcessGroupGloo)
   libmetis5             # graph partitioning for coarse-graining
   libhdf5-103-1         # HDF5 datasets in the original layout
   lammps                # reference MD cross-check (binary: lmp)

@@ -5,7 +5,7 @@ namespace MlCgMd.Torch;
 
 /// <summary>
 /// PyTorch's <c>torch</c> namespace: factories, joining, free functions, seeding,
-/// threads, grad mode, dispose scopes. Defaults follow PyTorch (float32 on the CPU).
+/// grad mode, dispose scopes (threads: torch.threads.cs). Defaults follow PyTorch (float32 on the CPU).
 /// </summary>
 public static partial class torch
 {
@@ -214,14 +214,6 @@ public static partial class torch
 
     /// <summary>Seeds libtorch's generators: the same seed gives bit-identical CPU results.</summary>
     public static void manual_seed(ulong seed) => NativeCheck.Status(NativeMethods.mlt_manual_seed(seed));
-
-    public static void set_num_threads(int n)
-    {
-        if (n < 1) throw new ArgumentOutOfRangeException(nameof(n), n, "thread count must be at least 1");
-        NativeCheck.Status(NativeMethods.mlt_set_num_threads(n));
-    }
-
-    public static int get_num_threads() => NativeMethods.mlt_get_num_threads();
 
     // ---- grad mode and scopes -------------------------------------------------------
 

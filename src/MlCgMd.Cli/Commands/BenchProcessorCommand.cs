@@ -13,8 +13,8 @@ internal static class BenchProcessorCommand
     {
         var threads = new Option<int>("--threads")
         {
-            Description = "intra-op threads for both implementations",
-            DefaultValueFactory = _ => Environment.ProcessorCount,
+            Description = "threads of every pool (intra-op, BLAS) for both implementations (1: the machine may be shared)",
+            DefaultValueFactory = _ => 1,
         };
         var repetitions = new Option<int>("--repetitions")
         {
@@ -85,12 +85,16 @@ internal static class BenchProcessorCommand
             $"processor: {o.Layers} layers, latent {o.Latent}, {o.Graphs} graphs x {o.NodesPerGraph} nodes, {o.Edges} edges " +
             $"(self-loops {(o.SelfLoops ? "included" : "excluded")}), float32, {o.Threads} thread(s), " +
             $"{o.Warmup} warm-up + {o.Repetitions} timed runs, ours and PyTorch's alternating");
-        var table = new Table().AddColumns("pass", "MlCgMd.Torch median (min) ms", "PyTorch median (min) ms",
-            "ours / PyTorch (median of paired ratios)");
-        table.AddRow("forward (no_grad)", Cell(r.Ours.Forward), r.PyTorch is null ? "-" : Cell(r.PyTorch.Forward), Ratio(r.ForwardRatio));
-        table.AddRow("forward + backward", Cell(r.Ours.ForwardBackward),
+        var table = new Table().AddColumns("pass", "MlCgMd.Torch median (min) ms", "MlCgMd.Torch process CPU median (min) ms",
+            "PyTorch median (min) ms", "ours / PyTorch (median of paired ratios)");
+        table.AddRow("forward (no_grad)", Cell(r.Ours.Forward), Cell(r.Ours.ForwardCpu!), r.PyTorch is null ? "-" : Cell(r.PyTorch.Forward),
+            Ratio(r.ForwardRatio));
+        table.AddRow("forward + backward", Cell(r.Ours.ForwardBackward), Cell(r.Ours.ForwardBackwardCpu!),
             r.PyTorch is null ? "-" : Cell(r.PyTorch.ForwardBackward), Ratio(r.ForwardBackwardRatio));
         AnsiConsole.Write(table);
+        AnsiConsole.MarkupLine(string.Create(CultureInfo.InvariantCulture,
+            $"ours, process CPU / wall (medians): forward {r.Ours.ForwardCpu!.MedianMs / r.Ours.Forward.MedianMs:F2}, " +
+            $"forward + backward {r.Ours.ForwardBackwardCpu!.MedianMs / r.Ours.ForwardBackward.MedianMs:F2} cores"));
         if (r.PyTorch is null)
             AnsiConsole.MarkupLineInterpolated($"[yellow]PyTorch not run: {r.PyTorchUnavailableReason}[/]");
         else
@@ -114,6 +118,10 @@ internal static class BenchProcessorCommand
             forward_backward_median_ms = t.ForwardBackward.MedianMs,
             forward_backward_min_ms = t.ForwardBackward.MinMs,
             forward_backward_samples_ms = t.ForwardBackward.SamplesMs,
+            forward_cpu_median_ms = t.ForwardCpu?.MedianMs,
+            forward_cpu_samples_ms = t.ForwardCpu?.SamplesMs,
+            forward_backward_cpu_median_ms = t.ForwardBackwardCpu?.MedianMs,
+            forward_backward_cpu_samples_ms = t.ForwardBackwardCpu?.SamplesMs,
             output_sum = t.OutputSum,
             threads = t.Threads,
         };

@@ -3,11 +3,12 @@ using System.Globalization;
 using System.Text.Json;
 using MlCgMd.Benchmarks;
 using MlCgMd.Data;
+using MlCgMd.Torch;
 using Spectre.Console;
 
 namespace MlCgMd.Cli.Commands;
 
-/// <summary>`mlcgmd bench train`: one training step of the paper's chain model, ours against PyTorch in the same run.</summary>
+/// <summary>`mlcgmd bench train`: one training step of the paper's chain model, ours against PyTorch in the same run, and data-parallel with --nproc.</summary>
 internal static class BenchTrainCommand
 {
     public static Command Create()
@@ -41,13 +42,20 @@ internal static class BenchTrainCommand
             DefaultValueFactory = _ => "/usr/bin/python3",
         };
         var output = new Option<FileInfo?>("--out") { Description = "metrics JSON (ms per step, samples/s, ratios; default: none, printed only)" };
+        var nproc = new Option<int>("--nproc")
+        {
+            Description = "also time the step data-parallel over this many processes on this machine (each its share of the batch)",
+            DefaultValueFactory = _ => 1,
+        };
+        // Internal: set by --nproc for the rank processes it starts; rank 0 writes its timings there.
+        var rankResult = new Option<FileInfo?>("--rank-result") { Hidden = true };
 
         var command = new Command("train",
             "Time one training step (forward with noise augmentation, backward, gradient clipping, Adam) of the paper's " +
             "chain model on a batch of synthetic chains with MlCgMd.Torch and with an independent PyTorch implementation " +
             "loading the same weights and batch.")
         {
-            threads, repetitions, warmup, batch, particles, cgLevel, seed, python, output,
+            threads, repetitions, warmup, batch, particles, cgLevel, seed, python, output, nproc, rankResult,
         };
         command.SetAction(parse => CommandAction.Run(() =>
         {
@@ -70,12 +78,83 @@ internal static class BenchTrainCommand
                 AnsiConsole.MarkupLineInterpolated($"[red]bench train: {e.Message}[/]");
                 return 2;
             }
+            if (parse.GetValue(rankResult) is { } rankFile) return RunRank(options, rankFile.FullName);
+            int processes = parse.GetValue(nproc);
+            if (processes < 1 || processes > options.Batch)
+            {
+                AnsiConsole.MarkupLineInterpolated($"[red]bench train: --nproc must be in [1, --batch = {options.Batch}], got {processes}[/]");
+                return 2;
+            }
             TrainingBenchmarkResult result = TrainingBenchmark.Run(options, parse.GetValue(python)!);
             Print(result);
-            if (parse.GetValue(output) is { } file) WriteJson(file.FullName, result);
-            return result.Check is { Agrees: false } ? 1 : 0;
+            StepTimings? parallel = processes > 1 ? RunRanks(options, processes) : null;
+            if (parallel is not null) PrintDataParallel(result, processes, parallel);
+            if (parse.GetValue(output) is { } file) WriteJson(file.FullName, result, processes, parallel);
+            return result.Check is { Agrees: false } || (processes > 1 && parallel is null) ? 1 : 0;
         }));
         return command;
+    }
+
+    /// <summary>Starts the ranks (this program again, torchrun-style) and reads rank 0's timings; null if a rank failed.</summary>
+    private static StepTimings? RunRanks(TrainingBenchmarkOptions o, int processes)
+    {
+        string file = Path.Combine(Path.GetTempPath(), $"mlcgmd-bench-train-ranks-{Environment.ProcessId}-{Guid.NewGuid():N}.json");
+        var arguments = new List<string> { "bench", "train" };
+        foreach (var (name, value) in new (string, object)[]
+                 {
+                     ("--threads", o.Threads), ("--repetitions", o.Repetitions), ("--warmup", o.Warmup), ("--batch", o.Batch),
+                     ("--particles", o.Particles), ("--cg-level", o.CgLevel), ("--seed", o.Seed), ("--rank-result", file),
+                 })
+            arguments.AddRange([name, Convert.ToString(value, CultureInfo.InvariantCulture)!]);
+        try
+        {
+            int exit = RankLauncher.Run(new RankLayout(processes, 1, 0, "127.0.0.1", RankLayout.FreePort()), arguments);
+            if (exit != 0) return null;
+            using JsonDocument json = JsonDocument.Parse(File.ReadAllText(file));
+            double[] Samples(string name) => json.RootElement.GetProperty(name).EnumerateArray().Select(e => e.GetDouble()).ToArray();
+            return new StepTimings(new TimingSummary(Samples("wall_samples_ms")), new TimingSummary(Samples("cpu_samples_ms")));
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    /// <summary>One rank of the data-parallel measurement (started by <see cref="RunRanks"/>).</summary>
+    private static int RunRank(TrainingBenchmarkOptions options, string resultFile)
+    {
+        torch.distributed.init_process_group("gloo");
+        try
+        {
+            StepTimings t = TrainingBenchmark.RunRank(options);
+            if (torch.distributed.get_rank() == 0)
+                AtomicFile.WriteText(resultFile, w => w.Write(JsonSerializer.Serialize(new
+                {
+                    wall_samples_ms = t.Wall.SamplesMs,
+                    cpu_samples_ms = t.Cpu.SamplesMs,
+                })));
+            return 0;
+        }
+        finally
+        {
+            torch.distributed.destroy_process_group();
+        }
+    }
+
+    private static void PrintDataParallel(TrainingBenchmarkResult r, int processes, StepTimings parallel)
+    {
+        TrainingBenchmarkOptions o = r.Options;
+        AnsiConsole.MarkupLine(string.Create(CultureInfo.InvariantCulture,
+            $"data-parallel: {processes} processes (Gloo, loopback), {o.Batch / processes}-{(o.Batch + processes - 1) / processes} chains each, " +
+            $"{o.Threads} thread(s) each, {o.Warmup} warm-up + {o.Repetitions} timed steps, measured after the single-process steps above"));
+        var table = new Table().AddColumns("run", "wall ms/step median (min)", "samples/s", "process CPU ms/step median (min), all processes");
+        table.AddRow("1 process", Cell(r.Ours.Wall), Rate(r.OursSamplesPerSecond), Cell(r.Ours.Cpu));
+        table.AddRow($"{processes} processes", Cell(parallel.Wall), Rate(o.Batch / (parallel.Wall.MedianMs / 1000)), Cell(parallel.Cpu));
+        AnsiConsole.Write(table);
+        AnsiConsole.MarkupLine(string.Create(CultureInfo.InvariantCulture,
+            $"{processes}-process step / 1-process step (medians): wall {parallel.Wall.MedianMs / r.Ours.Wall.MedianMs:F3} " +
+            $"(speed-up {r.Ours.Wall.MedianMs / parallel.Wall.MedianMs:F2}x on {Environment.ProcessorCount} cores), " +
+            $"CPU {parallel.Cpu.MedianMs / r.Ours.Cpu.MedianMs:F3}"));
     }
 
     private static void Print(TrainingBenchmarkResult r)
@@ -111,7 +190,7 @@ internal static class BenchTrainCommand
 
     private static string Rate(double samplesPerSecond) => samplesPerSecond.ToString("F1", CultureInfo.InvariantCulture);
 
-    private static void WriteJson(string path, TrainingBenchmarkResult r)
+    private static void WriteJson(string path, TrainingBenchmarkResult r, int processes, StepTimings? parallel)
     {
         object Timings(StepTimings t) => new
         {
@@ -141,6 +220,9 @@ internal static class BenchTrainCommand
             check_agrees = r.Check?.Agrees,
             ratio = r.Ratio,
             cpu_ratio = r.CpuRatio,
+            data_parallel_processes = processes,
+            data_parallel = parallel is null ? null : Timings(parallel),
+            data_parallel_wall_ratio = parallel is null ? (double?)null : parallel.Wall.MedianMs / r.Ours.Wall.MedianMs,
         };
         AtomicFile.WriteText(path, w => w.Write(JsonSerializer.Serialize(metrics,
             new JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower })));

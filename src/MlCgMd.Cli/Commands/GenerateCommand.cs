@@ -15,9 +15,13 @@ internal static class GenerateCommand
         var output = new Option<DirectoryInfo>("--out") { Description = "dataset folder to write (resumes if it exists)", Required = true };
         var threads = new Option<int>("--threads") { Description = "chains simulated in parallel (0: all cores)", DefaultValueFactory = _ => 0 };
         var overrides = OverrideOption.Create("splits.test.production_steps=200000", "a value of the dataset config (keys the file has)");
+        var shardOption = new Option<string?>("--shard")
+        {
+            Description = "i/n: generate shard i (from 0) of n into the same folder; the last shard to finish writes the split files and dataset.json (default: the whole dataset)",
+        };
         var command = new Command("generate", "Run the reference MD and write a dataset in the original layout (resumable).")
         {
-            config, output, threads, overrides,
+            config, output, threads, shardOption, overrides,
         };
         command.SetAction(parse => CommandAction.Run(() =>
         {
@@ -29,10 +33,18 @@ internal static class GenerateCommand
             int workers = parse.GetValue(threads) is > 0 and var t ? t : Environment.ProcessorCount;
             Console.WriteLine($"generating the '{settings.Tier}' tier into {outDirectory} on {workers} threads");
             var line = new ProgressLine(TimeSpan.FromSeconds(5));
-            DatasetInfo info = new DatasetGenerator(settings, outDirectory, workers).Run(new InlineProgress<GenerationProgress>(p =>
+            Shard shard = parse.GetValue(shardOption) is { } text ? Shard.Parse(text) : Shard.Whole;
+            var generator = new DatasetGenerator(settings, outDirectory, workers);
+            var progress = new InlineProgress<GenerationProgress>(p =>
                 line.Report(p.ChainsDone == p.ChainsTotal, () =>
                     $"{p.Split}: {p.ChainsDone}/{p.ChainsTotal} chains ({p.ChainsSkipped} already done)  " +
-                    $"{p.MdStepsPerSecond / 1e3:F1}k MD steps/s  elapsed {ProgressLine.Format(p.Elapsed)}  ETA {ProgressLine.Format(p.Remaining)}")));
+                    $"{p.MdStepsPerSecond / 1e3:F1}k MD steps/s  elapsed {ProgressLine.Format(p.Elapsed)}  ETA {ProgressLine.Format(p.Remaining)}"));
+            DatasetInfo? info = shard.IsWhole ? generator.Run(progress) : generator.RunShard(shard, progress);
+            if (info is null)
+            {
+                Console.WriteLine($"shard {shard} done; the last of the {shard.Count} shards to finish writes the split files and dataset.json");
+                return 0;
+            }
             Console.WriteLine($"done: frames every {info.FrameInterval:G4} τ; " +
                               string.Join(", ", info.Frames.Select(f => $"{f.Key} {f.Value} frames")));
             return 0;

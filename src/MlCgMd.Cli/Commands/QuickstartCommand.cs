@@ -1,4 +1,5 @@
 using System.CommandLine;
+using MlCgMd.Benchmarks;
 using MlCgMd.Generation;
 using MlCgMd.Simulation;
 using MlCgMd.Training;
@@ -23,6 +24,7 @@ internal static class QuickstartCommand
             string runDirectory = parse.GetValue(run)?.FullName ?? Path.GetFullPath(Path.Combine("runs", "quickstart"));
             var line = new ProgressLine(TimeSpan.FromSeconds(5));
             var pipeline = new QuickstartPipeline(configDirectory, runDirectory);
+            CpuClock clock = CpuClock.Start();
             QuickstartPipeline.Result result = pipeline.Run(
                 message => Console.WriteLine(message),
                 new InlineProgress<GenerationProgress>(p => line.Report(false, () =>
@@ -38,6 +40,8 @@ internal static class QuickstartCommand
             foreach (var s in result.Speeds) Console.WriteLine($"speed: {s.Engine}: {s.TauPerSecond:G4} τ/s");
             Console.WriteLine($"metrics: {result.MetricsPath}");
             Console.WriteLine($"report: {result.ReportPath}");
+            // Reference MD runs several chains in parallel; the libtorch stages run one thread.
+            Console.WriteLine(CpuTimeLine.Format(clock.Elapsed));
             return 0;
         }));
         return command;

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using MlCgMd.Benchmarks;
 using MlCgMd.Batching;
 using MlCgMd.Configuration;
 using MlCgMd.Data;
@@ -23,16 +24,20 @@ internal static class SimulateCommand
         var batchSize = new Option<int>("--batch-size") { Description = "systems simulated together in one batch", DefaultValueFactory = _ => 40 };
         var seed = new Option<ulong>("--seed") { Description = "random seed of the sampled accelerations and the Langevin noise", DefaultValueFactory = _ => 1UL };
         var resume = new Option<bool>("--resume") { Description = "continue an interrupted rollout in --out" };
-        var threads = new Option<int>("--threads") { Description = "libtorch threads (0: all cores; 1 on a shared 2-core machine)", DefaultValueFactory = _ => 0 };
+        var threads = new Option<int>("--threads") { Description = "threads of every libtorch pool (0: all cores)", DefaultValueFactory = _ => 1 };
         var stepsPerSigma = new Option<int?>("--steps-per-sigma") { Description = "Langevin steps per noise level σ_i (default: the model's step_per_sigma)" };
         var stepSize = new Option<double?>("--step-size") { Description = "Langevin step size ε, σ² (default: the model's step_size)" };
+        var shardOption = new Option<string?>("--shard")
+        {
+            Description = "i/n: roll out shard i (from 0) of n: whole batches into OUT/shards/i-of-n; the last shard to finish writes OUT/rollout.json (default: every system)",
+        };
         var schedule = new Option<string?>("--step-schedule") { Description = "constant (official) or sigma_squared (NCSN) (default: the model's)" };
         var overrides = OverrideOption.Create("checkpoint_every=500 --set collision_distance=0.4",
             "a rollout option (the keys of rollout.json's options), after the flags above");
         var command = new Command("simulate", "Roll the learned simulator out on unseen systems (HDF5 per system, rollout.json).")
         {
             modelOption, data, split, steps, saveEvery, output, noRefine, deterministic, batchSize, seed, resume, threads,
-            stepsPerSigma, stepSize, schedule, overrides,
+            stepsPerSigma, stepSize, schedule, shardOption, overrides,
         };
         command.SetAction(parse => CommandAction.Run(() =>
         {
@@ -52,8 +57,18 @@ internal static class SimulateCommand
             };
             options = ConfigOverride.ApplyTo(options, OverrideOption.Parse(parse.GetValue(overrides)), "the rollout options", ModelConfig.Json);
             options.Validate();
-            var thresholds = StabilityThresholds.FromReference(systems);
+            var thresholds = StabilityThresholds.FromReference(systems);   // from the whole split, in every shard
             string outDirectory = parse.GetValue(output)!.FullName;
+            Shard shard = parse.GetValue(shardOption) is { } text ? Shard.Parse(text) : Shard.Whole;
+            int firstBatch = 0;
+            string rolloutDirectory = outDirectory;
+            if (!shard.IsWhole)
+            {
+                int all = systems.Count;
+                (systems, firstBatch) = RolloutShards.Select(systems, options.BatchSize, shard);
+                rolloutDirectory = RolloutShards.FolderOf(outDirectory, shard);
+                Console.WriteLine($"shard {shard}: {systems.Count} of {all} systems (batches from {firstBatch}) into {rolloutDirectory}");
+            }
             double? frameInterval = DatasetInfo.TryRead(dataDirectory)?.FrameInterval;
             string span = frameInterval is { } dt
                 ? $" of {model.Config.Dilation * dt:G4} τ ({options.Steps * model.Config.Dilation * dt:G4} τ)"
@@ -62,12 +77,22 @@ internal static class SimulateCommand
                               $"({(model.Config.HasScoreGn && options.Refine ? "with" : "without")} Score-GNN refinement); " +
                               $"collision distance {thresholds.CollisionDistance:G4}, max CG bond {thresholds.MaxBondLength:G4}");
             var line = new ProgressLine(TimeSpan.FromSeconds(2));
-            RolloutManifest manifest = new RolloutRunner(model, options).Run(systems, thresholds, outDirectory,
+            CpuClock clock = CpuClock.Start();
+            RolloutManifest manifest = new RolloutRunner(model, options).Run(systems, thresholds, rolloutDirectory,
                 parse.GetValue(resume), modelDirectory, new InlineProgress<RolloutRunner.Progress>(p =>
                     line.Report(p.StepsDone == p.TotalSteps, () =>
-                        $"step {p.StepsDone}/{p.TotalSteps}  {p.StepsPerSecond:F1} steps/s  ETA {ProgressLine.Format(p.Remaining)}  failed {p.Failed}")));
+                        $"step {p.StepsDone}/{p.TotalSteps}  {p.StepsPerSecond:F1} steps/s  ETA {ProgressLine.Format(p.Remaining)}  failed {p.Failed}")),
+                firstBatch: firstBatch);
             int failed = manifest.Systems.Count(s => s.FailedStep is not null);
-            Console.WriteLine($"done in {manifest.WallSeconds:F1} s: {systems.Count - failed} stable, {failed} stopped early; {outDirectory}");
+            Console.WriteLine($"done in {manifest.WallSeconds:F1} s: {systems.Count - failed} stable, {failed} stopped early; {rolloutDirectory}");
+            if (!shard.IsWhole)
+            {
+                var (merged, pending) = RolloutShards.TryMerge(outDirectory, shard.Count);
+                Console.WriteLine(merged is not null
+                    ? $"all {shard.Count} shards complete: {Path.Combine(outDirectory, RolloutManifest.FileName)} lists {merged.Systems.Count} systems"
+                    : $"not merged yet: {pending}; the last shard to finish writes {Path.Combine(outDirectory, RolloutManifest.FileName)}");
+            }
+            Console.WriteLine(CpuTimeLine.Format(clock.Elapsed));
             return 0;
         }));
         return command;

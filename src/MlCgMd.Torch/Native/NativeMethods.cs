@@ -159,10 +159,28 @@ internal static class NativeMethods
 
     // runtime.cpp
     [DllImport(Lib)] internal static extern int mlt_manual_seed(ulong seed);
-    [DllImport(Lib)] internal static extern int mlt_set_num_threads(int n);
-    [DllImport(Lib)] internal static extern int mlt_get_num_threads();
     [DllImport(Lib)] internal static extern int mlt_cuda_is_available();
     [DllImport(Lib)] internal static extern int mlt_cuda_device_count();
     [DllImport(Lib)] internal static extern int mlt_cuda_synchronize();
     [DllImport(Lib)] internal static extern IntPtr mlt_version();
+
+    // threads.cpp
+    [DllImport(Lib)] internal static extern int mlt_set_num_threads(int n);
+    [DllImport(Lib)] internal static extern int mlt_get_num_threads();
+    [DllImport(Lib)] internal static extern int mlt_set_num_interop_threads(int n);
+    [DllImport(Lib)] internal static extern int mlt_get_num_interop_threads();
+    [DllImport(Lib)] internal static extern int mlt_blas_num_threads();
+    [DllImport(Lib)] internal static extern IntPtr mlt_blas_name();
+    [DllImport(Lib)] internal static extern IntPtr mlt_parallel_info();
+
+    // distributed.cpp (stores and groups are opaque handles released with their _free)
+    [DllImport(Lib)] internal static extern IntPtr mlt_dist_tcp_store([MarshalAs(UnmanagedType.LPUTF8Str)] string host, int port, int worldSize, int isMaster, long timeoutMs);
+    [DllImport(Lib)] internal static extern IntPtr mlt_dist_file_store([MarshalAs(UnmanagedType.LPUTF8Str)] string path, int worldSize);
+    [DllImport(Lib)] internal static extern void mlt_dist_store_free(IntPtr store);
+    [DllImport(Lib)] internal static extern int mlt_dist_has_backend([MarshalAs(UnmanagedType.LPUTF8Str)] string backend);
+    [DllImport(Lib)] internal static extern IntPtr mlt_dist_new_group([MarshalAs(UnmanagedType.LPUTF8Str)] string backend, IntPtr store, int rank, int worldSize, long timeoutMs, [MarshalAs(UnmanagedType.LPUTF8Str)] string? glooHostname);
+    [DllImport(Lib)] internal static extern void mlt_dist_group_free(IntPtr group);
+    [DllImport(Lib)] internal static extern int mlt_dist_all_reduce(IntPtr group, IntPtr tensor, int op);
+    [DllImport(Lib)] internal static extern int mlt_dist_broadcast(IntPtr group, IntPtr tensor, int src);
+    [DllImport(Lib)] internal static extern int mlt_dist_barrier(IntPtr group);
 }

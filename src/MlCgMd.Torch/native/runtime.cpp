@@ -1,7 +1,6 @@
-// Process-wide settings: random seed, thread count, CUDA availability, version.
+// Process-wide settings: random seed, CUDA availability, version.
 #include "shim.h"
 
-#include <ATen/Parallel.h>
 #include <ATen/Context.h>
 #include <ATen/detail/CUDAHooksInterface.h>
 #include <torch/csrc/api/include/torch/version.h>
@@ -11,8 +10,6 @@ MLT_API int mlt_manual_seed(uint64_t seed) {
         at::manual_seed(seed);
     })
 }
-MLT_API int mlt_set_num_threads(int n) { MLT_STATUS(at::set_num_threads(n)) }
-MLT_API int mlt_get_num_threads() { return at::get_num_threads(); }
 MLT_API int mlt_cuda_is_available() { return at::hasCUDA() ? 1 : 0; }
 MLT_API int mlt_cuda_device_count() { return at::hasCUDA() ? static_cast<int>(at::detail::getCUDAHooks().getNumGPUs()) : 0; }
 MLT_API int mlt_cuda_synchronize() {

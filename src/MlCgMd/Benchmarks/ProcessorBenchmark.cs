@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using MlCgMd.Torch;
 
 namespace MlCgMd.Benchmarks;
@@ -16,7 +15,7 @@ public sealed record ProcessorBenchmarkOptions
     public int Latent { get; init; } = 128;
     public int Layers { get; init; } = 7;
     public bool SelfLoops { get; init; } = true;
-    public int Threads { get; init; } = Environment.ProcessorCount;
+    public int Threads { get; init; } = 1;
     public int Warmup { get; init; } = 2;
     public int Repetitions { get; init; } = 10;
     public ulong Seed { get; init; } = 0;
@@ -55,8 +54,12 @@ public sealed record TimingSummary(IReadOnlyList<double> SamplesMs)
         new TimingSummary(SamplesMs.Zip(other.SamplesMs, (a, b) => a / b).ToArray()).MedianMs;
 }
 
-/// <summary>Times of one implementation, and the sum of its forward output (to show both compute the same).</summary>
-public sealed record ProcessorTimings(TimingSummary Forward, TimingSummary ForwardBackward, double OutputSum, int Threads);
+/// <summary>
+/// Wall times of one implementation, its process CPU times when measured (ours), and the sum of its
+/// forward output (to show both compute the same).
+/// </summary>
+public sealed record ProcessorTimings(TimingSummary Forward, TimingSummary ForwardBackward, double OutputSum, int Threads,
+                                      TimingSummary? ForwardCpu = null, TimingSummary? ForwardBackwardCpu = null);
 
 /// <summary>
 /// Our timings, PyTorch's from the same run when available, and the ratios ours / PyTorch
@@ -102,20 +105,20 @@ public static class ProcessorBenchmark
                 outputSum = processor.Forward(nodes, edges, senders, receivers).sum().item<double>();
             }
 
-            var (forward, pytorchForward) = Alternate(options, () =>
+            var (forward, forwardCpu, pytorchForward) = Alternate(options, () =>
             {
                 using var step = torch.NewDisposeScope();
                 using var noGrad = torch.no_grad();
                 processor.Forward(nodes, edges, senders, receivers);
             }, twin is null ? null : twin.TimeForward);
-            var (forwardBackward, pytorchForwardBackward) = Alternate(options, () =>
+            var (forwardBackward, forwardBackwardCpu, pytorchForwardBackward) = Alternate(options, () =>
             {
                 using var step = torch.NewDisposeScope();
                 foreach (Tensor p in parameters) p.grad = null;
                 processor.Forward(nodes, edges, senders, receivers).sum().backward();
             }, twin is null ? null : twin.TimeForwardBackward);
 
-            var ours = new ProcessorTimings(forward, forwardBackward, outputSum, torch.get_num_threads());
+            var ours = new ProcessorTimings(forward, forwardBackward, outputSum, torch.get_num_threads(), forwardCpu, forwardBackwardCpu);
             ProcessorTimings? pytorch = twin is null
                 ? null
                 : new ProcessorTimings(pytorchForward!, pytorchForwardBackward!, twin.OutputSum, twin.Threads);
@@ -146,9 +149,9 @@ public static class ProcessorBenchmark
         return (torch.tensor(senders), torch.tensor(receivers));
     }
 
-    /// <summary>Warm-up, then repetitions of (our pass, PyTorch's pass) back to back.</summary>
-    private static (TimingSummary Ours, TimingSummary? PyTorch) Alternate(ProcessorBenchmarkOptions options, Action ours,
-                                                                          Func<double>? pytorch)
+    /// <summary>Warm-up, then repetitions of (our pass, PyTorch's pass) back to back: our wall and process CPU, PyTorch's wall.</summary>
+    private static (TimingSummary Ours, TimingSummary OursCpu, TimingSummary? PyTorch) Alternate(ProcessorBenchmarkOptions options,
+                                                                                                  Action ours, Func<double>? pytorch)
     {
         for (int i = 0; i < options.Warmup; i++)
         {
@@ -156,14 +159,17 @@ public static class ProcessorBenchmark
             pytorch?.Invoke();
         }
         var oursMs = new double[options.Repetitions];
+        var oursCpuMs = new double[options.Repetitions];
         var pytorchMs = new double[options.Repetitions];
         for (int i = 0; i < options.Repetitions; i++)
         {
-            long start = Stopwatch.GetTimestamp();
+            CpuClock clock = CpuClock.Start();
             ours();
-            oursMs[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+            CpuSample sample = clock.Elapsed;
+            oursMs[i] = sample.Wall.TotalMilliseconds;
+            oursCpuMs[i] = sample.ProcessCpu.TotalMilliseconds;
             if (pytorch is not null) pytorchMs[i] = pytorch();
         }
-        return (new TimingSummary(oursMs), pytorch is null ? null : new TimingSummary(pytorchMs));
+        return (new TimingSummary(oursMs), new TimingSummary(oursCpuMs), pytorch is null ? null : new TimingSummary(pytorchMs));
     }
 }

@@ -29,7 +29,7 @@ public sealed class PyTorchProcessorTwin : IDisposable
     /// <summary>Starts the twin, or returns null and why not (no such Python, no torch, script failure).</summary>
     public static (PyTorchProcessorTwin? Twin, string? Reason) TryStart(ProcessorBenchmarkOptions options, string pythonPath)
     {
-        var (twin, reason) = PythonTwinProcess.TryStart(pythonPath, ScriptResource, Arguments(options));
+        var (twin, reason) = PythonTwinProcess.TryStart(pythonPath, ScriptResource, Arguments(options), options.Threads);
         return twin is null ? (null, reason) : (new PyTorchProcessorTwin(twin), null);
     }
 

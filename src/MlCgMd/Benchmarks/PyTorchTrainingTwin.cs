@@ -39,7 +39,7 @@ public sealed class PyTorchTrainingTwin : IDisposable
     /// <summary>Starts the twin, or returns null and why not (no such Python, no torch, script failure).</summary>
     public static (PyTorchTrainingTwin? Twin, string? Reason) TryStart(Inputs inputs, string pythonPath)
     {
-        var (twin, reason) = PythonTwinProcess.TryStart(pythonPath, ScriptResource, Arguments(inputs));
+        var (twin, reason) = PythonTwinProcess.TryStart(pythonPath, ScriptResource, Arguments(inputs), inputs.Threads);
         return twin is null ? (null, reason) : (new PyTorchTrainingTwin(twin), null);
     }
 

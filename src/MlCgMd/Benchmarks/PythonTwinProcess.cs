@@ -27,8 +27,13 @@ internal sealed class PythonTwinProcess : IDisposable
     /// <summary>The script's first output line, parsed.</summary>
     public JsonElement Header { get; }
 
-    /// <summary>Starts the script, or returns null and why not (no such Python, no torch, script failure).</summary>
-    public static (PythonTwinProcess? Twin, string? Reason) TryStart(string pythonPath, string scriptResource, IEnumerable<string> arguments)
+    /// <summary>
+    /// Starts the script, or returns null and why not (no such Python, no torch, script failure).
+    /// OpenBLAS's pool gets <paramref name="threads"/> threads, as ours does: Python's
+    /// torch.set_num_threads does not reach it.
+    /// </summary>
+    public static (PythonTwinProcess? Twin, string? Reason) TryStart(string pythonPath, string scriptResource, IEnumerable<string> arguments,
+                                                                     int threads)
     {
         if (!File.Exists(pythonPath)) return (null, $"{pythonPath} does not exist");
         string script = Path.Combine(Path.GetTempPath(), $"mlcgmd-{scriptResource}-{Environment.ProcessId}-{Guid.NewGuid():N}.py");
@@ -45,6 +50,7 @@ internal sealed class PythonTwinProcess : IDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        start.Environment["OPENBLAS_NUM_THREADS"] = threads.ToString();
         start.ArgumentList.Add(script);
         foreach (string argument in arguments) start.ArgumentList.Add(argument);
         Process process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {pythonPath}");

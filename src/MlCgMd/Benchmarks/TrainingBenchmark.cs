@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using MlCgMd.Model;
+using MlCgMd.Training;
 using MlCgMd.Torch;
 using MlCgMd.Torch.Optim;
 using MlCgMd.Torch.Serialization;
@@ -135,6 +135,54 @@ public static class TrainingBenchmark
         }
     }
 
+    /// <summary>
+    /// One rank's part of a data-parallel training step, run in every process of the default group:
+    /// each rank steps its share of the batch's chains (built from seed + rank: same sizes, other
+    /// conformations) with the trainer's <see cref="DataParallel"/> calls (weighted loss, summed
+    /// gradients, parameters from rank 0). Every step starts on all ranks together (a barrier);
+    /// per step, wall is the slowest rank's and CPU the sum over ranks.
+    /// </summary>
+    public static StepTimings RunRank(TrainingBenchmarkOptions options)
+    {
+        options.Validate();
+        var parallel = DataParallel.FromDefaultGroup();
+        torch.set_num_threads(options.Threads);
+        using var scope = torch.NewDisposeScope();
+        ModelConfig config = ModelConfig.PaperChain();
+        int chains = parallel.ShareOf(options.Batch).Count;
+        ModelBatch batch = SyntheticChainBatch.Build(chains, options.Particles, options.CgLevel, config.SeqLen,
+            options.Seed + (ulong)parallel.Rank);
+        torch.manual_seed(options.Seed);
+        using var model = new GraphSimulator(config);
+        parallel.BroadcastFromMain(model);
+        Parameter[] parameters = model.parameters().ToArray();
+        using var optimizer = new Adam(parameters, TrainingBenchmarkOptions.LearningRate);
+        torch.manual_seed(parallel.NoiseSeed(options.Seed));
+        void Step()
+        {
+            using var step = torch.NewDisposeScope();
+            optimizer.zero_grad();
+            parallel.Weighted(model.ComputeLoss(batch), batch).Loss.backward();
+            parallel.SumGradients(parameters);
+            nn.utils.clip_grad_norm_(parameters, TrainingBenchmarkOptions.GradientClip);
+            optimizer.step();
+        }
+        for (int i = 0; i < options.Warmup; i++) Step();
+        double[] wall = new double[options.Repetitions], cpu = new double[options.Repetitions];
+        for (int i = 0; i < options.Repetitions; i++)
+        {
+            torch.distributed.barrier();
+            CpuClock clock = CpuClock.Start();
+            Step();
+            CpuSample sample = clock.Elapsed;
+            (wall[i], cpu[i]) = (sample.Wall.TotalMilliseconds, sample.ProcessCpu.TotalMilliseconds);
+        }
+        Tensor slowest = torch.tensor(wall), total = torch.tensor(cpu);   // [repetitions] float64
+        torch.distributed.all_reduce(slowest, torch.distributed.ReduceOp.MAX);
+        torch.distributed.all_reduce(total);
+        return new StepTimings(new TimingSummary(slowest.ToArray<double>()), new TimingSummary(total.ToArray<double>()));
+    }
+
     /// <summary>The loss with noise augmentation off (a copy of the model's weights in a noise-free model).</summary>
     private static double DeterministicLoss(GraphSimulator model, ModelBatch batch)
     {
@@ -170,11 +218,11 @@ public static class TrainingBenchmark
         double[] oursWall = new double[n], oursCpu = new double[n], pytorchWall = new double[n], pytorchCpu = new double[n];
         for (int i = 0; i < n; i++)
         {
-            TimeSpan cpuStart = Process.GetCurrentProcess().TotalProcessorTime;
-            long start = Stopwatch.GetTimestamp();
+            CpuClock clock = CpuClock.Start();
             ours();
-            oursWall[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
-            oursCpu[i] = (Process.GetCurrentProcess().TotalProcessorTime - cpuStart).TotalMilliseconds;
+            CpuSample sample = clock.Elapsed;
+            oursWall[i] = sample.Wall.TotalMilliseconds;
+            oursCpu[i] = sample.ProcessCpu.TotalMilliseconds;
             if (pytorch is not null) (pytorchWall[i], pytorchCpu[i]) = pytorch();
         }
         return (new StepTimings(new TimingSummary(oursWall), new TimingSummary(oursCpu)),

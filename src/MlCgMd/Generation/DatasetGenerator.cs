@@ -11,7 +11,8 @@ namespace MlCgMd.Generation;
 /// layout: one folder per chain (position.h5, ptype.h5, bond.h5, rgs.h5), split files
 /// train.txt / val.txt / test_class2.txt, and dataset.json with the time units. Chains run in
 /// parallel; each is written (into a temporary folder, then renamed) as soon as it finishes,
-/// so an interrupted generation resumes without redoing finished chains.
+/// so an interrupted generation resumes without redoing finished chains. <see cref="RunShard"/>
+/// generates one shard's chains (round-robin over all splits) into the same folder for job arrays.
 /// </summary>
 public sealed class DatasetGenerator(ChainDatasetConfig config, string outputDirectory, int threads)
 {
@@ -27,7 +28,22 @@ public sealed class DatasetGenerator(ChainDatasetConfig config, string outputDir
         _ => split + ".txt",
     };
 
-    public DatasetInfo Run(IProgress<GenerationProgress>? progress = null, CancellationToken cancel = default)
+    /// <summary>Where shard i/n keeps its own dataset.json (its MD time) until every shard is done.</summary>
+    public static string ShardFolder(string outputDirectory, Shard shard) => Path.Combine(outputDirectory, "shards", shard.Name);
+
+    public DatasetInfo Run(IProgress<GenerationProgress>? progress = null, CancellationToken cancel = default) =>
+        Generate(Shard.Whole, progress, cancel)!;
+
+    /// <summary>
+    /// Generates the chains of one shard: chain k of the list of all splits' chains belongs to shard
+    /// k mod n. Split files and dataset.json (MD time summed over shards) are written by the shard
+    /// that finds every shard done, so readers never see a split naming missing chains; until then
+    /// this returns null.
+    /// </summary>
+    public DatasetInfo? RunShard(Shard shard, IProgress<GenerationProgress>? progress = null, CancellationToken cancel = default) =>
+        Generate(shard, progress, cancel);
+
+    private DatasetInfo? Generate(Shard shard, IProgress<GenerationProgress>? progress, CancellationToken cancel)
     {
         ForceField forceField = config.LoadForceField();
         int[] recordEvery = config.Splits.Select(s => s.Run.RecordEvery).Distinct().ToArray();
@@ -39,21 +55,26 @@ public sealed class DatasetGenerator(ChainDatasetConfig config, string outputDir
         // The force field travels with the data: speed comparisons and provenance need it.
         string forceFieldCopy = Path.Combine(outputDirectory, ForceFieldFile);
         AtomicFile.Write(forceFieldCopy, (string temporary) => File.Copy(config.ForceFieldPath, temporary, overwrite: true));
-        DatasetInfo previous = DatasetInfo.TryRead(outputDirectory) ?? new DatasetInfo();
+        string accounting = shard.IsWhole ? outputDirectory : ShardFolder(outputDirectory, shard);
+        DatasetInfo previous = DatasetInfo.TryRead(accounting) ?? new DatasetInfo();
         var frames = new Dictionary<string, int>();
         var seconds = new Dictionary<string, double>(previous.MdSeconds);
         var steps = new Dictionary<string, long>(previous.MdSteps);
 
+        int firstChain = 0;   // index of the split's first chain in the list of all splits' chains
         foreach (DatasetSplit split in config.Splits)
         {
             ChainSystemSpec[] chains = config.Systems(split.Name);
-            var pending = chains.Where(c => !Directory.Exists(Path.Combine(outputDirectory, c.System.Name))).ToList();
-            int skipped = chains.Length - pending.Count;
+            int offset = firstChain;
+            firstChain += chains.Length;
+            var owned = chains.Where((_, k) => shard.Owns(offset + k)).ToList();
+            var pending = owned.Where(c => !Directory.Exists(Path.Combine(outputDirectory, c.System.Name))).ToList();
+            int skipped = owned.Count - pending.Count;
             long stepsPerChain = split.Run.EquilibrationSteps + split.Run.ProductionSteps;
             int done = 0;
             var clock = Stopwatch.StartNew();
             object gate = new();
-            progress?.Report(new GenerationProgress(split.Name, skipped, chains.Length, skipped, 0, TimeSpan.Zero, TimeSpan.Zero));
+            progress?.Report(new GenerationProgress(split.Name, skipped, owned.Count, skipped, 0, TimeSpan.Zero, TimeSpan.Zero));
             ChainEnsemble.Run(pending, forceField, split.Run, threads, (k, trajectory) =>
             {
                 Write(pending[k], trajectory);
@@ -63,7 +84,7 @@ public sealed class DatasetGenerator(ChainDatasetConfig config, string outputDir
                     double elapsed = clock.Elapsed.TotalSeconds;
                     double rate = done * stepsPerChain / Math.Max(elapsed, 1e-9);
                     double remaining = (pending.Count - done) * stepsPerChain / Math.Max(rate, 1e-9);
-                    progress?.Report(new GenerationProgress(split.Name, skipped + done, chains.Length, skipped, rate,
+                    progress?.Report(new GenerationProgress(split.Name, skipped + done, owned.Count, skipped, rate,
                         clock.Elapsed, TimeSpan.FromSeconds(remaining)));
                 }
             }, cancel);
@@ -73,7 +94,7 @@ public sealed class DatasetGenerator(ChainDatasetConfig config, string outputDir
                 steps[split.Name] = steps.GetValueOrDefault(split.Name) + pending.Count * stepsPerChain;
             }
             frames[split.Name] = split.Run.FrameCount;
-            TrajectoryDataset.WriteSplit(Path.Combine(outputDirectory, SplitFileOf(split.Name)), chains.Select(c => c.System.Name));
+            if (shard.IsWhole) WriteSplit(split);
         }
 
         var info = new DatasetInfo
@@ -88,8 +109,37 @@ public sealed class DatasetGenerator(ChainDatasetConfig config, string outputDir
             MdSeconds = seconds,
             MdSteps = steps,
         };
-        info.Write(outputDirectory);
-        return info;
+        if (shard.IsWhole)
+        {
+            info.Write(outputDirectory);
+            return info;
+        }
+        Directory.CreateDirectory(accounting);
+        info.Write(accounting);
+        return TryFinishShards(info, shard.Count);
+    }
+
+    private void WriteSplit(DatasetSplit split) =>
+        TrajectoryDataset.WriteSplit(Path.Combine(outputDirectory, SplitFileOf(split.Name)),
+            config.Systems(split.Name).Select(c => c.System.Name));
+
+    /// <summary>
+    /// Once all shards have written their dataset.json (each does after its last chain), writes the
+    /// split files and the dataset's dataset.json. Shards finishing together write the same files.
+    /// </summary>
+    private DatasetInfo? TryFinishShards(DatasetInfo mine, int count)
+    {
+        var shards = Enumerable.Range(0, count)
+            .Select(i => DatasetInfo.TryRead(ShardFolder(outputDirectory, new Shard(i, count)))).ToList();
+        if (shards.Any(s => s is null)) return null;
+        foreach (DatasetSplit split in config.Splits) WriteSplit(split);
+        DatasetInfo dataset = mine with
+        {
+            MdSeconds = shards.SelectMany(s => s!.MdSeconds).GroupBy(kv => kv.Key).ToDictionary(g => g.Key, g => g.Sum(kv => kv.Value)),
+            MdSteps = shards.SelectMany(s => s!.MdSteps).GroupBy(kv => kv.Key).ToDictionary(g => g.Key, g => g.Sum(kv => kv.Value)),
+        };
+        dataset.Write(outputDirectory);
+        return dataset;
     }
 
     /// <summary>Writes one chain's folder atomically: into name.tmp, then renamed.</summary>

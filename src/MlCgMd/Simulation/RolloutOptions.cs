@@ -23,7 +23,8 @@ public sealed record RolloutOptions
     /// <summary>Write a resume point every this many steps.</summary>
     [JsonPropertyName("checkpoint_every")] public long CheckpointEvery { get; init; } = 1000;
     [JsonPropertyName("device")] public string Device { get; init; } = "cpu";
-    [JsonPropertyName("threads")] public int Threads { get; init; }
+    /// <summary>Threads of every libtorch pool; 0 = all cores. One by default (small or shared machines).</summary>
+    [JsonPropertyName("threads")] public int Threads { get; init; } = 1;
     /// <summary>Stop a system when two CG beads come closer than this (null: from the reference, see <see cref="StabilityThresholds"/>).</summary>
     [JsonPropertyName("collision_distance")] public double? CollisionDistance { get; init; }
     /// <summary>Stop a system when a CG bond exceeds this length (null: from the reference).</summary>

@@ -19,16 +19,18 @@ public sealed class RolloutRunner(GraphSimulator model, RolloutOptions options)
 {
     public sealed record Progress(long StepsDone, long TotalSteps, double StepsPerSecond, TimeSpan Remaining, int Failed);
 
+    /// <param name="firstBatch">number of the first batch: a shard of a larger rollout (<see cref="RolloutShards"/>) keeps the
+    /// batch numbers, hence the random streams, that the whole rollout gives its systems</param>
     public RolloutManifest Run(IReadOnlyList<CgSystem> systems, StabilityThresholds thresholds, string outputDirectory,
                                bool resume, string modelPath = "", IProgress<Progress>? progress = null,
-                               CancellationToken cancel = default)
+                               CancellationToken cancel = default, int firstBatch = 0)
     {
         options.Validate();
-        if (options.Threads > 0) torch.set_num_threads(options.Threads);
+        torch.set_num_threads(options.Threads > 0 ? options.Threads : Environment.ProcessorCount);
         Directory.CreateDirectory(outputDirectory);
         RolloutManifest manifest = resume && File.Exists(Path.Combine(outputDirectory, RolloutManifest.FileName))
             ? RolloutManifest.Read(outputDirectory)
-            : NewManifest(systems, thresholds, modelPath);
+            : NewManifest(systems, thresholds, modelPath, firstBatch);
         if (manifest.Systems.Count != systems.Count || manifest.Systems.Where((s, i) => s.Name != systems[i].Name).Any())
             throw new InvalidDataException($"{outputDirectory}: the rollout to resume simulated other systems");
         manifest.Recipe?.RequireSame(RecipeOf(systems), $"the rollout to resume in {outputDirectory}", "these systems");
@@ -59,7 +61,8 @@ public sealed class RolloutRunner(GraphSimulator model, RolloutOptions options)
         return systems[0].Recipe;
     }
 
-    private RolloutManifest NewManifest(IReadOnlyList<CgSystem> systems, StabilityThresholds thresholds, string modelPath) => new()
+    private RolloutManifest NewManifest(IReadOnlyList<CgSystem> systems, StabilityThresholds thresholds, string modelPath,
+                                        int firstBatch) => new()
     {
         Model = modelPath,
         Options = options,
@@ -71,7 +74,7 @@ public sealed class RolloutRunner(GraphSimulator model, RolloutOptions options)
         Recipe = RecipeOf(systems),
         Systems = systems.Select((s, i) => new RolloutSystem
         {
-            Name = s.Name, File = s.Name + ".h5", Beads = s.Map.BeadCount, Batch = i / options.BatchSize,
+            Name = s.Name, File = s.Name + ".h5", Beads = s.Map.BeadCount, Batch = firstBatch + i / options.BatchSize,
         }).ToList(),
     };
 

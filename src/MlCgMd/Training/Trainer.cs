@@ -14,6 +14,8 @@ namespace MlCgMd.Training;
 /// validation on the val split, checkpoints, metrics files. Randomness (batch choice, noise
 /// augmentation) is a function of (seed, step), so `resume` continues exactly.
 /// Run folder: checkpoints/last, checkpoints/best, metrics.csv/.jsonl, validation.csv/.jsonl.
+/// Under torch.distributed each process is one rank of <see cref="DataParallel"/> training: it takes
+/// its share of every batch and of the validation batches, and only rank 0 writes the run folder.
 /// </summary>
 public sealed class Trainer
 {
@@ -47,7 +49,8 @@ public sealed class Trainer
         ModelConfig m = config.Model;
         LoopSettings loop = config.Train;
         torch.set_num_threads(loop.Threads > 0 ? loop.Threads : Environment.ProcessorCount);
-        Device device = Device.Parse(loop.Device);
+        DataParallel parallel = DataParallel.FromDefaultGroup();
+        Device device = parallel.LocalDevice(loop.Device);
 
         List<CgSystem> train = LoadSplit(config.Data.TrainSplitFile);
         List<CgSystem> val = LoadSplit(config.Data.ValSplitFile);
@@ -62,14 +65,17 @@ public sealed class Trainer
         var scheduler = new ExponentialDecayToFloor(optimizer, config.Optim.MinLr, config.Optim.DecaySteps, config.Optim.DecayRate);
 
         Directory.CreateDirectory(runDirectory);
-        AtomicFile.WriteText(Path.Combine(runDirectory, "config.json"), w => w.Write(config.ToJson()));
+        if (parallel.IsMain) AtomicFile.WriteText(Path.Combine(runDirectory, "config.json"), w => w.Write(config.ToJson()));
         var state = new Checkpoint.State(0, double.PositiveInfinity, -1, config.Tier);
         if (resume && Checkpoint.Exists(LastCheckpoint))
             state = Checkpoint.Restore(LastCheckpoint, model, recipe, optimizer, scheduler);
-        var metrics = new MetricsLog(runDirectory, "metrics", MetricColumns);
-        var validation = new MetricsLog(runDirectory, "validation", ValidationColumns);
-        metrics.Open(resume ? state.Step : null);
-        validation.Open(resume ? state.Step : null);
+        parallel.RequireSameStep(state.Step, runDirectory);
+        parallel.BroadcastFromMain(model);
+        Parameter[] parameters = model.parameters().ToArray();
+        MetricsLog? metrics = parallel.IsMain ? new MetricsLog(runDirectory, "metrics", MetricColumns) : null;
+        MetricsLog? validation = parallel.IsMain ? new MetricsLog(runDirectory, "validation", ValidationColumns) : null;
+        metrics?.Open(resume ? state.Step : null);
+        validation?.Open(resume ? state.Step : null);
 
         double firstVal = double.NaN, lastVal = double.NaN;
         var clock = Stopwatch.StartNew();
@@ -83,17 +89,20 @@ public sealed class Trainer
             Dictionary<string, double> row;
             using (torch.NewDisposeScope())
             {
-                torch.manual_seed(StepSeed(loop.Seed, step));
+                torch.manual_seed(parallel.NoiseSeed(StepSeed(loop.Seed, step)));
                 model.train();
-                ModelBatch batch = BatchAssembler.Build(train, schedule.BatchAt(step), m.SeqLen, m.Dilation, withTarget: true, device);
+                ModelBatch batch = BatchAssembler.Build(train, parallel.Share(schedule.BatchAt(step)), m.SeqLen, m.Dilation,
+                    withTarget: true, device);
                 optimizer.zero_grad();
-                LossTerms terms = model.ComputeLoss(batch);
+                LossTerms terms = parallel.Weighted(model.ComputeLoss(batch), batch);
                 terms.Loss.backward();
-                double gradNorm = nn.utils.clip_grad_norm_(model.parameters(), loop.GradientClipVal);
+                parallel.SumGradients(parameters);
+                double gradNorm = nn.utils.clip_grad_norm_(parameters, loop.GradientClipVal);
                 double lr = optimizer.lr;
                 optimizer.step();
                 scheduler.step();
                 row = Values(terms);
+                parallel.SumOverRanks(row);
                 row["grad_norm"] = gradNorm;
                 row["lr"] = lr;
                 row["epoch"] = schedule.EpochAt(step + 1);
@@ -104,7 +113,7 @@ public sealed class Trainer
             row["samples_per_s"] = windowSamples / Math.Max(windowSeconds, 1e-9);
             if (done % loop.LogEvery == 0 || done == loop.MaxSteps)
             {
-                metrics.Append(done, row);
+                metrics?.Append(done, row);
                 windowSeconds = 0;
                 windowSamples = 0;
             }
@@ -112,23 +121,23 @@ public sealed class Trainer
             double? valAcc = null;
             if (done % loop.ValEvery == 0 || done == loop.MaxSteps)
             {
-                Dictionary<string, double> v = Validate(model, val, valWindows, device);
-                validation.Append(done, v);
+                Dictionary<string, double> v = Validate(model, val, valWindows, device, parallel);
+                validation?.Append(done, v);
                 valAcc = v["val_acc_loss"];
                 if (double.IsNaN(firstVal)) firstVal = valAcc.Value;
                 lastVal = valAcc.Value;
                 if (valAcc.Value < state.BestValAccLoss)
                 {
                     state = state with { BestValAccLoss = valAcc.Value, BestStep = done };
-                    ModelCheckpoint.Save(BestCheckpoint, model, recipe);
+                    if (parallel.IsMain) ModelCheckpoint.Save(BestCheckpoint, model, recipe);
                 }
             }
-            if (done % loop.CheckpointEvery == 0 || done == loop.MaxSteps)
+            if (parallel.IsMain && (done % loop.CheckpointEvery == 0 || done == loop.MaxSteps))
                 Checkpoint.Save(LastCheckpoint, model, recipe, optimizer, scheduler, state with { Step = done });
 
             double elapsed = clock.Elapsed.TotalSeconds;
             double perStep = elapsed / Math.Max(1, done - startStep);
-            progress?.Report(new TrainingProgress(done, loop.MaxSteps, row["loss"], row["acc_loss"], row["lr"],
+            if (parallel.IsMain) progress?.Report(new TrainingProgress(done, loop.MaxSteps, row["loss"], row["acc_loss"], row["lr"],
                 row["samples_per_s"], clock.Elapsed, TimeSpan.FromSeconds(perStep * (loop.MaxSteps - done)), valAcc));
         }
         return new Result(loop.MaxSteps, lastVal, state.BestValAccLoss, state.BestStep, firstVal);
@@ -136,9 +145,11 @@ public sealed class Trainer
 
     /// <summary>
     /// Mean loss over a fixed set of validation windows (evenly spaced over all windows), with
-    /// a fixed noise seed so values are comparable across validations.
+    /// a fixed noise seed per batch so values are comparable across validations; the ranks of a
+    /// data-parallel run take every WorldSize-th batch and sum.
     /// </summary>
-    private Dictionary<string, double> Validate(GraphSimulator model, List<CgSystem> val, WindowIndex windows, Device device)
+    private Dictionary<string, double> Validate(GraphSimulator model, List<CgSystem> val, WindowIndex windows, Device device,
+                                                DataParallel parallel)
     {
         ModelConfig m = config.Model;
         int batches = Math.Max(1, Math.Min(config.Train.ValBatches, (windows.Count + config.Train.BatchSize - 1) / config.Train.BatchSize));
@@ -146,7 +157,7 @@ public sealed class Trainer
         var sums = ValidationColumns.ToDictionary(c => c, _ => 0.0);
         model.eval();
         using var noGrad = torch.no_grad();
-        for (int b = 0; b < batches; b++)
+        for (int b = parallel.Rank; b < batches; b += parallel.WorldSize)
         {
             using var scope = torch.NewDisposeScope();
             torch.manual_seed(StepSeed(config.Train.Seed ^ 0xA5A5A5A5UL, b));
@@ -160,6 +171,7 @@ public sealed class Trainer
             sums["val_property_loss"] += v["property_loss"];
         }
         model.train();
+        parallel.SumOverRanks(sums);
         return sums.ToDictionary(kv => kv.Key, kv => kv.Value / batches);
     }
 

@@ -114,7 +114,7 @@ public sealed record LoopSettings
     [JsonPropertyName("checkpoint_every")] public long CheckpointEvery { get; init; } = 1000;
     [JsonPropertyName("log_every")] public long LogEvery { get; init; } = 10;
     [JsonPropertyName("seed")] public ulong Seed { get; init; } = 42;
-    /// <summary>libtorch threads; 0 = all cores.</summary>
-    [JsonPropertyName("threads")] public int Threads { get; init; }
+    /// <summary>Threads of every libtorch pool (intra-op, inter-op, BLAS) per process; 0 = all cores. One by default: on a small or shared machine more threads only wait on each other.</summary>
+    [JsonPropertyName("threads")] public int Threads { get; init; } = 1;
     [JsonPropertyName("device")] public string Device { get; init; } = "cpu";
 }

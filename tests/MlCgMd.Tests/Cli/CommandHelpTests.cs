@@ -17,7 +17,7 @@ public class CommandHelpTests
         }
         foreach (Command top in CommandCatalog.All())
             foreach (var (verb, command) in Walk(top, ""))
-                foreach (Option option in command.Options)
+                foreach (Option option in command.Options.Where(o => !o.Hidden))     // hidden ones are internal, not in --help
                     yield return (verb, option);
     }
 

@@ -48,6 +48,31 @@ public class DatasetGeneratorTests : IDisposable
         Assert.Equal(original.Rgs, regenerated.Rgs);
     }
 
+    [Fact]
+    public void Shards_fill_one_folder_and_the_last_one_writes_the_split_files_and_dataset_json()
+    {
+        ChainDatasetConfig config = QuickTier();
+        string whole = Path.Combine(root, "whole"), sharded = Path.Combine(root, "sharded");
+        DatasetInfo expected = new DatasetGenerator(config, whole, threads: 2).Run();
+
+        Assert.Null(new DatasetGenerator(config, sharded, threads: 2).RunShard(new Shard(1, 2)));
+        // Half the chains, no split file naming the missing half, no dataset.json yet.
+        Assert.False(File.Exists(Path.Combine(sharded, SplitFiles.ChainTrain)));
+        Assert.Null(DatasetInfo.TryRead(sharded));
+        Assert.True(Directory.Exists(Path.Combine(sharded, "train_001")));
+        Assert.False(Directory.Exists(Path.Combine(sharded, "train_000")));
+
+        DatasetInfo? info = new DatasetGenerator(config, sharded, threads: 2).RunShard(new Shard(0, 2));
+        Assert.NotNull(info);
+        Assert.Equal(expected.Frames, info.Frames);
+        Assert.Equal(expected.MdSteps, info.MdSteps);                 // summed over the shards
+        foreach (string split in new[] { SplitFiles.ChainTrain, SplitFiles.ChainValidation, SplitFiles.ChainTest })
+            Assert.Equal(TrajectoryDataset.ReadSplit(Path.Combine(whole, split)), TrajectoryDataset.ReadSplit(Path.Combine(sharded, split)));
+        foreach (string chain in TrajectoryDataset.ReadSplit(Path.Combine(whole, SplitFiles.ChainTest)))
+            Assert.Equal(new TrajectoryFolder(Path.Combine(whole, chain)).Read().Positions,
+                         new TrajectoryFolder(Path.Combine(sharded, chain)).Read().Positions);
+    }
+
     private sealed class SyncProgress(Action<GenerationProgress> report) : IProgress<GenerationProgress>
     {
         public void Report(GenerationProgress value) => report(value);

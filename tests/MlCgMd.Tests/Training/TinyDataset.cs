@@ -7,12 +7,15 @@ namespace MlCgMd.Tests.Training;
 /// <summary>A few short synthetic chain trajectories in the original layout, and a tiny training config.</summary>
 internal static class TinyDataset
 {
-    public static string Write(string root, int chains = 4, int particles = 24, int frames = 40)
+    /// <param name="particlesPerChain">chain lengths (then chains = its length); default: every chain has <paramref name="particles"/></param>
+    public static string Write(string root, int chains = 4, int particles = 24, int frames = 40, int[]? particlesPerChain = null)
     {
         Directory.CreateDirectory(root);
         var names = new List<string>();
+        if (particlesPerChain is not null) chains = particlesPerChain.Length;
         for (int c = 0; c < chains; c++)
         {
+            if (particlesPerChain is not null) particles = particlesPerChain[c];
             var chain = Tests.Model.SyntheticBatches.RandomChain(particles, frames - 1, perBead: 6, seed: 100 + c);
             var positions = new float[frames * particles * 3];
             for (int t = 0; t < frames; t++)
