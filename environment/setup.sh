@@ -4,7 +4,9 @@
 #
 #   environment/setup.sh            packages for building, testing and running
 #   environment/setup.sh --peers    also the peers the benchmarks compare against
-#                                   (python3-torch for PyTorch, python3-h5py)
+#                                   (python3-torch for PyTorch, python3-h5py, python3-mdtraj
+#                                   for the viewer exports, python3-omegaconf for Lightning
+#                                   checkpoint fixtures)
 #
 # The notebooks (notebooks/*.ipynb) run on the .NET Interactive C# kernel: this script installs the
 # dotnet-interactive tool and registers the Jupyter kernel `.net-csharp` with the tool's absolute path,
@@ -23,7 +25,7 @@ packages=(
   python3-nbclient      # the Jupyter client nbconvert runs notebooks with
 )
 if [[ "${1:-}" == "--peers" ]]; then
-  packages+=(python3-torch python3-h5py)
+  packages+=(python3-torch python3-h5py python3-mdtraj python3-omegaconf)
 fi
 
 missing=()

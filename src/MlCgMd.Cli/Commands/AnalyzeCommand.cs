@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text.Json;
 using MlCgMd.Data;
 using MlCgMd.Evaluation;
 
@@ -24,11 +23,8 @@ internal static class AnalyzeCommand
             string dataDirectory = parse.GetValue(data)!.FullName;
             EvaluationResult result = RolloutEvaluator.Evaluate(rolloutDirectory, dataDirectory,
                 ResolveFrameInterval(parse.GetValue(frameInterval), dataDirectory));
-            string path = parse.GetValue(output)?.FullName ?? Path.Combine(rolloutDirectory, "metrics.json");
-            AtomicFile.WriteText(path, w => w.Write(JsonSerializer.Serialize(result.Summary(), new JsonSerializerOptions
-            {
-                WriteIndented = true, NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
-            })));
+            string path = parse.GetValue(output)?.FullName ?? Path.Combine(rolloutDirectory, MetricsFile.FileName);
+            new MetricsFile(result.Summary()).Write(path);
             Console.WriteLine($"{result.Polymers.Count} polymers; mean Rg r² = {result.MeanRg?.PearsonRSquared:G3}; " +
                               $"relaxation time r² = {result.RelaxationTime?.PearsonRSquared:G3}; " +
                               $"failed {result.FailedSystems}; frames with collisions {result.FramesWithCollisions}");

@@ -9,18 +9,18 @@ internal static class BenchMdCommand
 {
     public static Command Create()
     {
-        var forceField = new Option<string>("--force-field") { Description = "Force-field JSON file.", DefaultValueFactory = _ => "data/forcefields/amphiphilic-kg.json" };
-        var monomers = new Option<int>("--monomers") { Description = "Monomers in the chain (2 beads each).", DefaultValueFactory = _ => 500 };
-        var steps = new Option<long>("--steps") { Description = "Timed MD steps, the same for both engines.", DefaultValueFactory = _ => 10_000 };
-        var equilibration = new Option<long>("--equilibration") { Description = "Untimed steps before timing, so both start from a relaxed chain.", DefaultValueFactory = _ => 5_000 };
-        var repeats = new Option<int>("--repeats") { Description = "Alternating repeats; the fastest of each engine counts.", DefaultValueFactory = _ => 3 };
-        var seed = new Option<ulong>("--seed") { DefaultValueFactory = _ => 7 };
-        var output = new Option<string>("--output") { Description = "JSON metrics file.", DefaultValueFactory = _ => "runs/bench/md.json" };
+        var forceField = new Option<string>("--force-field") { Description = "force-field JSON file (LJ units)", DefaultValueFactory = _ => "data/forcefields/amphiphilic-kg.json" };
+        var monomers = new Option<int>("--monomers") { Description = "monomers in the chain (2 beads each)", DefaultValueFactory = _ => 500 };
+        var steps = new Option<long>("--steps") { Description = "timed MD steps (of the force field's dt, in τ), the same for both engines", DefaultValueFactory = _ => 10_000 };
+        var equilibration = new Option<long>("--equilibration") { Description = "untimed MD steps before timing, so both start from a relaxed chain", DefaultValueFactory = _ => 5_000 };
+        var repeats = new Option<int>("--repeats") { Description = "alternating repeats; the fastest of each engine counts", DefaultValueFactory = _ => 3 };
+        var seed = new Option<ulong>("--seed") { Description = "seed of the initial chain and the thermostat", DefaultValueFactory = _ => 7 };
+        var output = new Option<string>("--out") { Description = "metrics JSON (seconds, µs per bead-step, ratio)", DefaultValueFactory = _ => "runs/bench/md.json" };
         var command = new Command("md", "Time the C# Langevin engine against LAMMPS (lmp) on the same chain, one thread each.")
         {
             forceField, monomers, steps, equilibration, repeats, seed, output,
         };
-        command.SetAction(parse =>
+        command.SetAction(parse => CommandAction.Run(() =>
         {
             string outputPath = parse.GetValue(output)!;
             string work = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(outputPath))!, "md-lammps");
@@ -33,7 +33,7 @@ internal static class BenchMdCommand
             MdBenchmark.WriteJson(result, outputPath);
             Console.WriteLine($"metrics: {outputPath}");
             return 0;
-        });
+        }));
         return command;
     }
 }

@@ -13,18 +13,18 @@ internal static class BenchProcessorCommand
     {
         var threads = new Option<int>("--threads")
         {
-            Description = "Threads of every pool (intra-op, BLAS) for both implementations (1 by default: the machine may be shared)",
+            Description = "threads of every pool (intra-op, BLAS) for both implementations (1: the machine may be shared)",
             DefaultValueFactory = _ => 1,
         };
         var repetitions = new Option<int>("--repetitions")
         {
-            Description = "Timed repetitions of each pass (the median is reported)",
+            Description = "timed repetitions of each pass (the median, in ms, is reported)",
             DefaultValueFactory = _ => 10,
         };
-        var warmup = new Option<int>("--warmup") { Description = "Untimed warm-up runs", DefaultValueFactory = _ => 2 };
+        var warmup = new Option<int>("--warmup") { Description = "untimed warm-up runs", DefaultValueFactory = _ => 2 };
         var selfLoops = new Option<bool>("--self-loops")
         {
-            Description = "Include self-loops (as the official radius graph does)",
+            Description = "include self-loops (as the official radius graph does)",
             DefaultValueFactory = _ => true,
         };
         var python = new Option<string>("--python")
@@ -32,15 +32,15 @@ internal static class BenchProcessorCommand
             Description = "Python with torch for the PyTorch side",
             DefaultValueFactory = _ => "/usr/bin/python3",
         };
-        var graphs = new Option<int>("--graphs") { Description = "Graphs in the batch", DefaultValueFactory = _ => 32 };
+        var graphs = new Option<int>("--graphs") { Description = "graphs in the batch", DefaultValueFactory = _ => 32 };
         var nodesPerGraph = new Option<int>("--nodes-per-graph")
         {
-            Description = "Nodes per fully connected graph",
+            Description = "nodes per fully connected graph",
             DefaultValueFactory = _ => 20,
         };
-        var latent = new Option<int>("--latent") { Description = "Latent size", DefaultValueFactory = _ => 128 };
-        var layers = new Option<int>("--layers") { Description = "Interaction layers", DefaultValueFactory = _ => 7 };
-        var output = new Option<FileInfo?>("--out") { Description = "Write the metrics to this JSON file" };
+        var latent = new Option<int>("--latent") { Description = "latent size (features per node and edge)", DefaultValueFactory = _ => 128 };
+        var layers = new Option<int>("--layers") { Description = "interaction (message-passing) layers", DefaultValueFactory = _ => 7 };
+        var output = new Option<FileInfo?>("--out") { Description = "metrics JSON (ms per pass, ratios; default: none, printed only)" };
 
         var command = new Command("processor",
             "Time forward and forward+backward of a 7-layer message-passing processor (latent 128, 32 fully connected " +
@@ -48,7 +48,7 @@ internal static class BenchProcessorCommand
         {
             threads, repetitions, warmup, selfLoops, graphs, nodesPerGraph, latent, layers, python, output,
         };
-        command.SetAction(parse =>
+        command.SetAction(parse => CommandAction.Run(() =>
         {
             var options = new ProcessorBenchmarkOptions
             {
@@ -74,7 +74,7 @@ internal static class BenchProcessorCommand
             Print(result);
             if (parse.GetValue(output) is { } file) WriteJson(file.FullName, result);
             return 0;
-        });
+        }));
         return command;
     }
 
@@ -135,6 +135,7 @@ internal static class BenchProcessorCommand
             forward_ratio = r.ForwardRatio,
             forward_backward_ratio = r.ForwardBackwardRatio,
         };
-        MlCgMd.Data.AtomicFile.WriteText(path, w => w.Write(JsonSerializer.Serialize(metrics, new JsonSerializerOptions { WriteIndented = true })));
+        MlCgMd.Data.AtomicFile.WriteText(path, w => w.Write(JsonSerializer.Serialize(metrics,
+            new JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower })));
     }
 }

@@ -25,9 +25,9 @@ internal static class BenchSpeedCommand
         {
             Description = "checkpoint folder (with --sizes/--batch optional: default the paper chain model, seeded weights)",
         };
-        var data = new Option<DirectoryInfo?>("--data") { Description = "dataset folder (with dataset.json and forcefield.json)" };
-        var sizes = new Option<string?>("--sizes") { Description = "cost growth: fine beads per chain, e.g. 120,1000,10000" };
-        var batches = new Option<string?>("--batch") { Description = "cost growth: chains per batch of the learned simulator, e.g. 1,8,64" };
+        var data = new Option<DirectoryInfo?>("--data") { Description = "dataset folder with dataset.json and forcefield.json (required without --sizes/--batch; default: none)" };
+        var sizes = new Option<string?>("--sizes") { Description = "cost growth: fine beads per chain, e.g. 120,1000,10000 (default: none, the dataset's systems)" };
+        var batches = new Option<string?>("--batch") { Description = "cost growth: chains per batch of the learned simulator, e.g. 1,8,64 (default: none)" };
         var cgLevels = new Option<string>("--cg-levels")
         {
             Description = "cost growth: cg_level of each size series (0: the model's)", DefaultValueFactory = _ => "0,100",
@@ -37,10 +37,10 @@ internal static class BenchSpeedCommand
             Description = "cost growth: force field of the MD engines", DefaultValueFactory = _ => new FileInfo("data/forcefields/amphiphilic-kg.json"),
         };
         var split = new Option<string?>("--split") { Description = "split file naming the systems (default: the test split of the model's system kind)" };
-        var modelSteps = new Option<long>("--model-steps") { Description = "learned steps to time", DefaultValueFactory = _ => 200 };
-        var mdSteps = new Option<long>("--md-steps") { Description = "MD steps per chain to time", DefaultValueFactory = _ => 20_000 };
+        var modelSteps = new Option<long>("--model-steps") { Description = "learned model steps to time (each dilation × frame interval τ)", DefaultValueFactory = _ => 200 };
+        var mdSteps = new Option<long>("--md-steps") { Description = "MD steps per chain to time (of the dataset's MD time step, τ)", DefaultValueFactory = _ => 20_000 };
         var noRefine = new Option<bool>("--no-refine") { Description = "time the learned simulator without Score-GNN refinement" };
-        var output = new Option<FileInfo?>("--out") { Description = "speed JSON (for mlcgmd report --speed)" };
+        var output = new Option<FileInfo?>("--out") { Description = "speed JSON: simulated τ per wall second per engine, for mlcgmd report --speed (default: none, printed only)" };
         var command = new Command("speed", "Learned simulator vs reference MD (and LAMMPS) on the same systems, one thread each; " +
                                                "with --sizes/--batch, cost growth with system size and batch size.")
         {

@@ -15,36 +15,36 @@ internal static class BenchTrainCommand
     {
         var threads = new Option<int>("--threads")
         {
-            Description = "Intra-op threads for both implementations (1 by default: the machine may be shared)",
+            Description = "intra-op threads for both implementations (1: the machine may be shared)",
             DefaultValueFactory = _ => 1,
         };
         var repetitions = new Option<int>("--repetitions")
         {
-            Description = "Timed training steps on each side (the median is reported)",
+            Description = "timed training steps on each side (the median, in ms, is reported)",
             DefaultValueFactory = _ => 5,
         };
-        var warmup = new Option<int>("--warmup") { Description = "Untimed warm-up steps", DefaultValueFactory = _ => 1 };
-        var batch = new Option<int>("--batch") { Description = "Chains in the batch", DefaultValueFactory = _ => 32 };
+        var warmup = new Option<int>("--warmup") { Description = "untimed warm-up steps", DefaultValueFactory = _ => 1 };
+        var batch = new Option<int>("--batch") { Description = "chains in the batch", DefaultValueFactory = _ => 32 };
         var particles = new Option<int>("--particles")
         {
-            Description = "Fine beads per chain (even)",
+            Description = "fine beads per chain (even)",
             DefaultValueFactory = _ => 1000,
         };
         var cgLevel = new Option<int>("--cg-level")
         {
-            Description = "Fine beads per CG bead (contiguous clusters)",
+            Description = "fine beads per CG bead (contiguous clusters)",
             DefaultValueFactory = _ => 100,
         };
-        var seed = new Option<ulong>("--seed") { Description = "Seed of the batch, the weights and the noise", DefaultValueFactory = _ => 0 };
+        var seed = new Option<ulong>("--seed") { Description = "seed of the batch, the weights and the noise", DefaultValueFactory = _ => 0 };
         var python = new Option<string>("--python")
         {
             Description = "Python with torch for the PyTorch side",
             DefaultValueFactory = _ => "/usr/bin/python3",
         };
-        var output = new Option<FileInfo?>("--out") { Description = "Write the metrics to this JSON file" };
+        var output = new Option<FileInfo?>("--out") { Description = "metrics JSON (ms per step, samples/s, ratios; default: none, printed only)" };
         var nproc = new Option<int>("--nproc")
         {
-            Description = "Also time the step data-parallel over this many processes on this machine (each its share of the batch)",
+            Description = "also time the step data-parallel over this many processes on this machine (each its share of the batch)",
             DefaultValueFactory = _ => 1,
         };
         // Internal: set by --nproc for the rank processes it starts; rank 0 writes its timings there.
@@ -57,7 +57,7 @@ internal static class BenchTrainCommand
         {
             threads, repetitions, warmup, batch, particles, cgLevel, seed, python, output, nproc, rankResult,
         };
-        command.SetAction(parse =>
+        command.SetAction(parse => CommandAction.Run(() =>
         {
             var options = new TrainingBenchmarkOptions
             {
@@ -91,7 +91,7 @@ internal static class BenchTrainCommand
             if (parallel is not null) PrintDataParallel(result, processes, parallel);
             if (parse.GetValue(output) is { } file) WriteJson(file.FullName, result, processes, parallel);
             return result.Check is { Agrees: false } || (processes > 1 && parallel is null) ? 1 : 0;
-        });
+        }));
         return command;
     }
 
@@ -224,6 +224,7 @@ internal static class BenchTrainCommand
             data_parallel = parallel is null ? null : Timings(parallel),
             data_parallel_wall_ratio = parallel is null ? (double?)null : parallel.Wall.MedianMs / r.Ours.Wall.MedianMs,
         };
-        AtomicFile.WriteText(path, w => w.Write(JsonSerializer.Serialize(metrics, new JsonSerializerOptions { WriteIndented = true })));
+        AtomicFile.WriteText(path, w => w.Write(JsonSerializer.Serialize(metrics,
+            new JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower })));
     }
 }

@@ -15,7 +15,8 @@ internal static class CommandAction
         }
         catch (Exception e) when (e is InvalidDataException or FileNotFoundException or DirectoryNotFoundException
                                       or ArgumentException or TorchException or Hdf5Exception or MetisException
-                                      or InvalidOperationException or IOException)
+                                      or InvalidOperationException or IOException or FormatException
+                                      or System.Text.Json.JsonException)
         {
             Console.Error.WriteLine($"mlcgmd: error: {e.Message}");
             return 2;

@@ -11,9 +11,13 @@ internal static class CommandCatalog
         yield return GenerateCommand.Create();
         yield return TrainCommand.Create();
         yield return SimulateCommand.Create();
+        yield return ImportCheckpointCommand.Create();
         yield return AnalyzeCommand.Create();
         yield return ReportCommand.Create();
+        yield return ExportCommand.Create();
+        yield return RenderCommand.Create();
         yield return BenchCommand.Create();
         yield return ValidateMdCommand.Create();
+        yield return SchemasCommand.Create();
     }
 }

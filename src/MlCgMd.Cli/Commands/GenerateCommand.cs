@@ -1,4 +1,5 @@
 using System.CommandLine;
+using MlCgMd.Configuration;
 using MlCgMd.Data;
 using MlCgMd.Generation;
 using MlCgMd.Systems;
@@ -12,19 +13,23 @@ internal static class GenerateCommand
     {
         var config = new Option<FileInfo>("--config") { Description = "dataset tier config (data/configs/chain-*.json)", Required = true };
         var output = new Option<DirectoryInfo>("--out") { Description = "dataset folder to write (resumes if it exists)", Required = true };
-        var threads = new Option<int>("--threads") { Description = "chains simulated in parallel (0: all cores)" };
+        var threads = new Option<int>("--threads") { Description = "chains simulated in parallel (0: all cores)", DefaultValueFactory = _ => 0 };
+        var overrides = OverrideOption.Create("splits.test.production_steps=200000", "a value of the dataset config (keys the file has)");
         var shardOption = new Option<string?>("--shard")
         {
-            Description = "i/n: generate shard i (from 0) of n into the same folder; the last shard to finish writes the split files and dataset.json",
+            Description = "i/n: generate shard i (from 0) of n into the same folder; the last shard to finish writes the split files and dataset.json (default: the whole dataset)",
         };
         var command = new Command("generate", "Run the reference MD and write a dataset in the original layout (resumable).")
         {
-            config, output, threads, shardOption,
+            config, output, threads, shardOption, overrides,
         };
         command.SetAction(parse => CommandAction.Run(() =>
         {
-            ChainDatasetConfig settings = ChainDatasetConfigLoader.Load(parse.GetValue(config)!.FullName);
             string outDirectory = parse.GetValue(output)!.FullName;
+            // The effective config (with --set applied) is written into the dataset and read from there.
+            string effective = EffectiveConfig.ForDataset(parse.GetValue(config)!.FullName,
+                OverrideOption.Parse(parse.GetValue(overrides)), outDirectory);
+            ChainDatasetConfig settings = ChainDatasetConfigLoader.Load(effective);
             int workers = parse.GetValue(threads) is > 0 and var t ? t : Environment.ProcessorCount;
             Console.WriteLine($"generating the '{settings.Tier}' tier into {outDirectory} on {workers} threads");
             var line = new ProgressLine(TimeSpan.FromSeconds(5));

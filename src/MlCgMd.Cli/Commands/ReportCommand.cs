@@ -11,8 +11,8 @@ internal static class ReportCommand
     {
         var rollout = new Option<DirectoryInfo>("--rollout") { Description = "rollout folder (from mlcgmd simulate)", Required = true };
         var data = new Option<DirectoryInfo>("--data") { Description = "dataset folder with the reference trajectories", Required = true };
-        var ablation = new Option<DirectoryInfo?>("--ablation") { Description = "a second rollout of the same systems without Score-GNN refinement" };
-        var speed = new Option<FileInfo?>("--speed") { Description = "speed measurements JSON (list of {engine, systems, simulated_tau_per_system, wall_seconds})" };
+        var ablation = new Option<DirectoryInfo?>("--ablation") { Description = "a second rollout of the same systems without Score-GNN refinement (default: none, no ablation figures)" };
+        var speed = new Option<FileInfo?>("--speed") { Description = "speed measurements JSON from bench speed --out (default: none, no speed section)" };
         var frameInterval = AnalyzeCommand.FrameIntervalOption();
         var output = new Option<FileInfo>("--out") { Description = "HTML report to write", Required = true };
         var command = new Command("report", "Write the HTML report with the paper's figures for a rollout.")

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using MlCgMd.Benchmarks;
 using MlCgMd.Batching;
+using MlCgMd.Configuration;
 using MlCgMd.Data;
 using MlCgMd.Model;
 using MlCgMd.Simulation;
@@ -15,26 +16,28 @@ internal static class SimulateCommand
         var modelOption = new Option<DirectoryInfo>("--model") { Description = "checkpoint folder (model.json + model.safetensors)", Required = true };
         var data = new Option<DirectoryInfo>("--data") { Description = "dataset folder holding the trajectories", Required = true };
         var split = new Option<string?>("--split") { Description = "split file naming the systems (default: the test split of the model's system kind, test_class2.txt for chains)" };
-        var steps = new Option<long>("--steps") { Description = "model steps to simulate", DefaultValueFactory = _ => 1000 };
-        var saveEvery = new Option<int>("--save-every") { Description = "save CG positions every this many steps", DefaultValueFactory = _ => 10 };
+        var steps = new Option<long>("--steps") { Description = "model steps to simulate; one step = dilation × frame interval τ (the model's dilation, the dataset's frame interval; 5 τ for the paper chain)", DefaultValueFactory = _ => 1000 };
+        var saveEvery = new Option<int>("--save-every") { Description = "save CG positions every this many model steps", DefaultValueFactory = _ => 10 };
         var output = new Option<DirectoryInfo>("--out") { Description = "output folder (rollout.json + one .h5 per system)", Required = true };
         var noRefine = new Option<bool>("--no-refine") { Description = "switch the Score-GNN refinement off (ablation)" };
         var deterministic = new Option<bool>("--deterministic") { Description = "use the mean acceleration instead of sampling" };
-        var batchSize = new Option<int>("--batch-size") { Description = "systems per batch", DefaultValueFactory = _ => 40 };
-        var seed = new Option<ulong>("--seed") { Description = "random seed", DefaultValueFactory = _ => 1UL };
+        var batchSize = new Option<int>("--batch-size") { Description = "systems simulated together in one batch", DefaultValueFactory = _ => 40 };
+        var seed = new Option<ulong>("--seed") { Description = "random seed of the sampled accelerations and the Langevin noise", DefaultValueFactory = _ => 1UL };
         var resume = new Option<bool>("--resume") { Description = "continue an interrupted rollout in --out" };
         var threads = new Option<int>("--threads") { Description = "threads of every libtorch pool (0: all cores)", DefaultValueFactory = _ => 1 };
-        var stepsPerSigma = new Option<int?>("--steps-per-sigma") { Description = "Langevin steps per noise level (default: the model's step_per_sigma)" };
-        var stepSize = new Option<double?>("--step-size") { Description = "Langevin step size ε (default: the model's step_size)" };
+        var stepsPerSigma = new Option<int?>("--steps-per-sigma") { Description = "Langevin steps per noise level σ_i (default: the model's step_per_sigma)" };
+        var stepSize = new Option<double?>("--step-size") { Description = "Langevin step size ε, σ² (default: the model's step_size)" };
         var shardOption = new Option<string?>("--shard")
         {
-            Description = "i/n: roll out shard i (from 0) of n: whole batches into OUT/shards/i-of-n; the last shard to finish writes OUT/rollout.json",
+            Description = "i/n: roll out shard i (from 0) of n: whole batches into OUT/shards/i-of-n; the last shard to finish writes OUT/rollout.json (default: every system)",
         };
         var schedule = new Option<string?>("--step-schedule") { Description = "constant (official) or sigma_squared (NCSN) (default: the model's)" };
+        var overrides = OverrideOption.Create("checkpoint_every=500 --set collision_distance=0.4",
+            "a rollout option (the keys of rollout.json's options), after the flags above");
         var command = new Command("simulate", "Roll the learned simulator out on unseen systems (HDF5 per system, rollout.json).")
         {
             modelOption, data, split, steps, saveEvery, output, noRefine, deterministic, batchSize, seed, resume, threads,
-            stepsPerSigma, stepSize, schedule, shardOption,
+            stepsPerSigma, stepSize, schedule, shardOption, overrides,
         };
         command.SetAction(parse => CommandAction.Run(() =>
         {
@@ -44,7 +47,7 @@ internal static class SimulateCommand
             GraphSimulator model = trained.Model;
             var systems = CgSystem.LoadSplit(dataDirectory, parse.GetValue(split) ?? trained.Recipe.Kind.TestSplit, trained.Recipe,
                 $"checkpoint '{modelDirectory}'");
-            var options = new RolloutOptions
+            RolloutOptions options = new()
             {
                 Steps = parse.GetValue(steps), SaveEvery = parse.GetValue(saveEvery), Refine = !parse.GetValue(noRefine),
                 Deterministic = parse.GetValue(deterministic), BatchSize = parse.GetValue(batchSize), Seed = parse.GetValue(seed),
@@ -52,6 +55,8 @@ internal static class SimulateCommand
                 StepPerSigma = parse.GetValue(stepsPerSigma), StepSize = parse.GetValue(stepSize),
                 StepSizeSchedule = parse.GetValue(schedule),
             };
+            options = ConfigOverride.ApplyTo(options, OverrideOption.Parse(parse.GetValue(overrides)), "the rollout options", ModelConfig.Json);
+            options.Validate();
             var thresholds = StabilityThresholds.FromReference(systems);   // from the whole split, in every shard
             string outDirectory = parse.GetValue(output)!.FullName;
             Shard shard = parse.GetValue(shardOption) is { } text ? Shard.Parse(text) : Shard.Whole;
@@ -64,7 +69,11 @@ internal static class SimulateCommand
                 rolloutDirectory = RolloutShards.FolderOf(outDirectory, shard);
                 Console.WriteLine($"shard {shard}: {systems.Count} of {all} systems (batches from {firstBatch}) into {rolloutDirectory}");
             }
-            Console.WriteLine($"simulating {systems.Count} {trained.Recipe} for {options.Steps} steps " +
+            double? frameInterval = DatasetInfo.TryRead(dataDirectory)?.FrameInterval;
+            string span = frameInterval is { } dt
+                ? $" of {model.Config.Dilation * dt:G4} τ ({options.Steps * model.Config.Dilation * dt:G4} τ)"
+                : $" of {model.Config.Dilation} recorded frame(s)";
+            Console.WriteLine($"simulating {systems.Count} {trained.Recipe} for {options.Steps} steps{span} " +
                               $"({(model.Config.HasScoreGn && options.Refine ? "with" : "without")} Score-GNN refinement); " +
                               $"collision distance {thresholds.CollisionDistance:G4}, max CG bond {thresholds.MaxBondLength:G4}");
             var line = new ProgressLine(TimeSpan.FromSeconds(2));

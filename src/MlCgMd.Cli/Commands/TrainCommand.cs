@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using MlCgMd.Benchmarks;
+using MlCgMd.Configuration;
 using MlCgMd.Torch;
 using MlCgMd.Training;
 
@@ -19,16 +20,17 @@ internal static class TrainCommand
         var config = new Option<FileInfo>("--config") { Description = "training config (JSON; see data/configs/)", Required = true };
         var run = new Option<DirectoryInfo?>("--run") { Description = "run folder (default: runs/<config name>)" };
         var resume = new Option<bool>("--resume") { Description = "continue from the run's last checkpoint" };
-        var steps = new Option<long?>("--max-steps") { Description = "override train.max_steps" };
-        var threads = new Option<int?>("--threads") { Description = "override train.threads: threads of every libtorch pool per process (0: all cores)" };
-        var nproc = new Option<int?>("--nproc") { Description = "data-parallel processes to start on this machine (torchrun's --nproc-per-node)" };
+        var steps = new Option<long?>("--max-steps") { Description = "optimizer steps (default: the config's train.max_steps; the same as --set train.max_steps=N)" };
+        var threads = new Option<int?>("--threads") { Description = "threads of every libtorch pool per process, 0: all cores (default: the config's train.threads)" };
+        var overrides = OverrideOption.Create("model.radius=9 --set optim.lr=3e-4", "any value of the training config");
+        var nproc = new Option<int?>("--nproc") { Description = "data-parallel processes to start on this machine, torchrun's --nproc-per-node (default: none, this process trains)" };
         var nnodes = new Option<int>("--nnodes") { Description = "machines in the run, each started with the same --nproc", DefaultValueFactory = _ => 1 };
         var nodeRank = new Option<int>("--node-rank") { Description = "this machine's index among --nnodes", DefaultValueFactory = _ => 0 };
         var masterAddr = new Option<string?>("--master-addr") { Description = "address of node 0, where rank 0 serves the rendezvous (default: 127.0.0.1 on one machine)" };
         var masterPort = new Option<int?>("--master-port") { Description = "port of that rendezvous (default: a free port on one machine, 29500 across machines)" };
         var command = new Command("train", "Train the learned simulator (checkpoints, metrics.csv, validation.csv); data-parallel with --nproc.")
         {
-            config, run, resume, steps, threads, nproc, nnodes, nodeRank, masterAddr, masterPort,
+            config, run, resume, steps, threads, overrides, nproc, nnodes, nodeRank, masterAddr, masterPort,
         };
         command.SetAction(parse => CommandAction.Run(() =>
         {
@@ -47,14 +49,21 @@ internal static class TrainCommand
                 if (parse.GetValue(resume)) arguments.Add("--resume");
                 if (parse.GetValue(steps) is { } s) arguments.AddRange(["--max-steps", s.ToString(CultureInfo.InvariantCulture)]);
                 if (parse.GetValue(threads) is { } t) arguments.AddRange(["--threads", t.ToString(CultureInfo.InvariantCulture)]);
+                foreach (string set in parse.GetValue(overrides) ?? []) arguments.AddRange(["--set", set]);
                 Console.WriteLine($"starting {processes} rank(s) on node {layout.NodeRank} of {nodes} " +
                                   $"(world size {layout.WorldSize}, rendezvous {layout.MasterAddress}:{layout.MasterPort})");
                 return RankLauncher.Run(layout, arguments);
             }
 
-            TrainingConfig settings = TrainingConfig.Load(file.FullName);
-            if (parse.GetValue(steps) is { } maxSteps) settings = settings with { Train = settings.Train with { MaxSteps = maxSteps } };
-            if (parse.GetValue(threads) is { } count) settings = settings with { Train = settings.Train with { Threads = count } };
+            var sets = OverrideOption.Parse(parse.GetValue(overrides));
+            if (parse.GetValue(steps) is { } maxSteps) sets = [.. sets, ConfigOverride.Parse($"train.max_steps={maxSteps}")];
+            if (parse.GetValue(threads) is { } count) sets = [.. sets, ConfigOverride.Parse($"train.threads={count}")];
+            TrainingConfig settings = TrainingConfig.Load(file.FullName, sets);
+            if (Environment.GetEnvironmentVariable("RANK") is null or "0")
+            {
+                Directory.CreateDirectory(runDirectory);
+                EffectiveConfig.Record(runDirectory, file.FullName, sets);
+            }
             bool distributed = int.TryParse(Environment.GetEnvironmentVariable("WORLD_SIZE"), out int world) && world > 1;
             if (distributed) torch.distributed.init_process_group(settings.Train.Device.StartsWith("cuda") && torch.distributed.is_nccl_available() ? "nccl" : "gloo");
             try

@@ -15,17 +15,17 @@ internal static class ValidateMdCommand
 {
     public static Command Create()
     {
-        var config = new Option<string>("--config") { Description = "Chain dataset config (tier).", DefaultValueFactory = _ => "data/configs/chain-reproduction.json" };
-        var split = new Option<string>("--split") { Description = "Split to characterise.", DefaultValueFactory = _ => "test" };
-        var chains = new Option<int>("--chains") { Description = "Characterise only the first N chains (0 = all).", DefaultValueFactory = _ => 0 };
-        var threads = new Option<int>("--threads") { DefaultValueFactory = _ => Environment.ProcessorCount };
-        var rgSteps = new Option<long>("--rg-check-steps") { Description = "Production steps of the LAMMPS Rg comparison (0 skips it).", DefaultValueFactory = _ => 1_000_000 };
-        var output = new Option<string>("--output") { DefaultValueFactory = _ => "runs/validate-md.json" };
+        var config = new Option<string>("--config") { Description = "chain dataset config (a tier)", DefaultValueFactory = _ => "data/configs/chain-reproduction.json" };
+        var split = new Option<string>("--split") { Description = "split to characterise", DefaultValueFactory = _ => "test" };
+        var chains = new Option<int>("--chains") { Description = "characterise only the first N chains (0: all)", DefaultValueFactory = _ => 0 };
+        var threads = new Option<int>("--threads") { Description = "chains simulated in parallel", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var rgSteps = new Option<long>("--rg-check-steps") { Description = "production MD steps (of the force field's dt, in τ) of the LAMMPS Rg comparison (0 skips it)", DefaultValueFactory = _ => 1_000_000 };
+        var output = new Option<string>("--out") { Description = "report JSON (Rg in σ, relaxation times in τ)", DefaultValueFactory = _ => "runs/validate-md.json" };
         var command = new Command("validate-md", "Long validation of the reference MD: Rg against LAMMPS, and Rg / relaxation-time ranges of a split.")
         {
             config, split, chains, threads, rgSteps, output,
         };
-        command.SetAction(parse =>
+        command.SetAction(parse => CommandAction.Run(() =>
         {
             ChainDatasetConfig dataset = ChainDatasetConfigLoader.Load(parse.GetValue(config)!);
             ForceField forceField = dataset.LoadForceField();
@@ -56,12 +56,14 @@ internal static class ValidateMdCommand
                               $"tau_Rg2 range {rows.Min(r => r.RgSquaredRelaxationTime):F1}..{rows.Max(r => r.RgSquaredRelaxationTime):F1} tau; " +
                               $"fewest relaxation times covered {rows.Min(r => r.RelaxationTimesCovered):F0}");
 
-            string json = JsonSerializer.Serialize(new { tier = dataset.Tier, split = chosen.Name, rg_comparison = comparison, chains = rows, rg_ratio = rgRatio },
-                new JsonSerializerOptions { WriteIndented = true });
+            var units = new { rg = "sigma (LJ)", relaxation_time = "tau (LJ)", relaxation_times_covered = "production time / relaxation time" };
+            string json = JsonSerializer.Serialize(
+                new { units, tier = dataset.Tier, split = chosen.Name, rg_comparison = comparison, chains = rows, rg_ratio = rgRatio },
+                new JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower });
             MlCgMd.Data.AtomicFile.WriteText(outputPath, w => w.Write(json));
             Console.WriteLine($"report: {outputPath}");
             return 0;
-        });
+        }));
         return command;
     }
 }

@@ -1,10 +1,16 @@
+using System.Text.Json.Serialization;
+
 namespace MlCgMd.Analysis;
 
 /// <summary>
 /// A point estimate with its bootstrap standard error and 95% percentile interval
 /// (Lower95, Upper95 = 2.5% and 97.5% quantiles of the replicates). NaN where the replicates could not tell.
 /// </summary>
-public sealed record BootstrapEstimate(double Value, double StandardError, double Lower95, double Upper95)
+public sealed record BootstrapEstimate(
+    [property: JsonPropertyName("value")] double Value,
+    [property: JsonPropertyName("standard_error")] double StandardError,
+    [property: JsonPropertyName("lower95")] double Lower95,
+    [property: JsonPropertyName("upper95")] double Upper95)
 {
     /// <summary>Summarises finite replicates (non-finite ones are the estimator failing on that resample and are skipped).</summary>
     internal static BootstrapEstimate FromReplicates(double value, IEnumerable<double> replicates)

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace MlCgMd.Analysis;
 
 /// <summary>
@@ -7,7 +9,11 @@ namespace MlCgMd.Analysis;
 /// <param name="Fraction">Share of the full reference series used, in (0, 1].</param>
 /// <param name="Frames">Frames in the prefix.</param>
 /// <param name="Duration">Simulated time of the prefix, Frames * dt.</param>
-public sealed record ReferenceLengthRow(double Fraction, int Frames, double Duration, RelaxationTimes Times);
+public sealed record ReferenceLengthRow(
+    [property: JsonPropertyName("fraction")] double Fraction,
+    [property: JsonPropertyName("frames")] int Frames,
+    [property: JsonPropertyName("duration")] double Duration,
+    [property: JsonPropertyName("times")] RelaxationTimes Times);
 
 /// <summary>Relaxation times from prefixes of a reference series, to compare a learned rollout with shorter MD runs.</summary>
 public static class ReferenceLengthBaseline

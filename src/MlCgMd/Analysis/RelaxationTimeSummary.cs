@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace MlCgMd.Analysis;
 
 /// <summary>
@@ -5,15 +7,15 @@ namespace MlCgMd.Analysis;
 /// Times in the unit of dt; <see cref="Acf"/> and <see cref="AcfStandardError"/> are [MaxLag + 1], lag t at time t * dt.
 /// </summary>
 public sealed record RelaxationTimeSummary(
-    BootstrapEstimate Integral,
-    BootstrapEstimate ExponentialFit,
-    BootstrapEstimate InverseE,
-    RelaxationTimes Point,
-    double[] Acf,
-    double[] AcfStandardError,
-    double Dt,
-    int Segments,
-    int Resamples)
+    [property: JsonPropertyName("integral")] BootstrapEstimate Integral,
+    [property: JsonPropertyName("exponential_fit")] BootstrapEstimate ExponentialFit,
+    [property: JsonPropertyName("inverse_e")] BootstrapEstimate InverseE,
+    [property: JsonPropertyName("point")] RelaxationTimes Point,
+    [property: JsonPropertyName("acf")] double[] Acf,
+    [property: JsonPropertyName("acf_standard_error")] double[] AcfStandardError,
+    [property: JsonPropertyName("dt")] double Dt,
+    [property: JsonPropertyName("segments")] int Segments,
+    [property: JsonPropertyName("resamples")] int Resamples)
 {
     public BootstrapEstimate Get(RelaxationEstimator estimator) => estimator switch
     {

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace MlCgMd.Analysis;
 
 /// <summary>
@@ -9,7 +11,12 @@ namespace MlCgMd.Analysis;
 /// <param name="InverseE">First time C(t) = 1/e.</param>
 /// <param name="IntegralReachedZero">False when C(t) stayed positive over all lags: the integral is then a lower bound.</param>
 /// <param name="FitLags">Number of lags (excluding t = 0) used by the exponential fit.</param>
-public sealed record RelaxationTimes(double Integral, double ExponentialFit, double InverseE, bool IntegralReachedZero, int FitLags)
+public sealed record RelaxationTimes(
+    [property: JsonPropertyName("integral")] double Integral,
+    [property: JsonPropertyName("exponential_fit")] double ExponentialFit,
+    [property: JsonPropertyName("inverse_e")] double InverseE,
+    [property: JsonPropertyName("integral_reached_zero")] bool IntegralReachedZero,
+    [property: JsonPropertyName("fit_lags")] int FitLags)
 {
     public double Get(RelaxationEstimator estimator) => estimator switch
     {

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace MlCgMd.Analysis;
 
 /// <summary>
@@ -10,7 +12,13 @@ namespace MlCgMd.Analysis;
 /// how well y equals x; can be negative.</param>
 /// <param name="MeanAbsoluteError">mean |y - x|, in the unit of the values.</param>
 /// <param name="MeanRelativeError">mean |y - x| / |x| (dimensionless; NaN if some x is 0).</param>
-public sealed record ScatterStatistics(int Count, double PearsonR, double PearsonRSquared, double IdentityRSquared, double MeanAbsoluteError, double MeanRelativeError)
+public sealed record ScatterStatistics(
+    [property: JsonPropertyName("count")] int Count,
+    [property: JsonPropertyName("pearson_r")] double PearsonR,
+    [property: JsonPropertyName("pearson_r_squared")] double PearsonRSquared,
+    [property: JsonPropertyName("identity_r_squared")] double IdentityRSquared,
+    [property: JsonPropertyName("mean_absolute_error")] double MeanAbsoluteError,
+    [property: JsonPropertyName("mean_relative_error")] double MeanRelativeError)
 {
     /// <param name="x">[n] reference values.</param>
     /// <param name="y">[n] predicted values.</param>

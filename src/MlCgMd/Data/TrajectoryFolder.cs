@@ -119,20 +119,22 @@ public sealed class TrajectoryFolder
     /// Writes <paramref name="trajectory"/> in the official layout and dtypes (positions
     /// float32, types and bonds int64, Rg float64, lattice float32), each file atomically.
     /// </summary>
-    public void Write(Trajectory trajectory)
+    /// <param name="lengthUnit">written as the <c>units</c> attribute of the position, Rg and lattice datasets (e.g. "sigma (LJ)"); null: none</param>
+    public void Write(Trajectory trajectory, string? lengthUnit = null)
     {
         Validate(trajectory);
         Directory.CreateDirectory(Path);
         int frames = trajectory.FrameCount, particles = trajectory.ParticleCount;
-        WriteField<float>(Schema.Positions, trajectory.Positions, [frames, particles, 3]);
+        WriteField<float>(Schema.Positions, trajectory.Positions, [frames, particles, 3], units: lengthUnit);
         WriteField<long>(TrajectoryField.ParticleType,
-            trajectory.Topology.ParticleTypes.Select(t => (long)t).ToArray(), [particles]);
+            trajectory.Topology.ParticleTypes.Select(t => (long)t).ToArray(), [particles], units: lengthUnit is null ? null : "type id");
         WriteField<long>(TrajectoryField.Bond,
-            trajectory.Topology.Bonds.Select(b => (long)b).ToArray(), [trajectory.Topology.BondCount, 2]);
+            trajectory.Topology.Bonds.Select(b => (long)b).ToArray(), [trajectory.Topology.BondCount, 2],
+            units: lengthUnit is null ? null : "0-based particle index");
         if (Schema.Rgs is { } rgsField)
-            WriteField<double>(rgsField, trajectory.Rgs!, [frames]);
+            WriteField<double>(rgsField, trajectory.Rgs!, [frames], units: lengthUnit);
         if (trajectory.Lattices is { } lattices)
-            WriteField<float>(TrajectoryField.Lattice, lattices, [frames, 3]);
+            WriteField<float>(TrajectoryField.Lattice, lattices, [frames, 3], units: lengthUnit);
     }
 
     /// <summary>Reads any field (e.g. <see cref="TrajectoryField.BondType"/>) as stored, converted to <typeparamref name="T"/>.</summary>
@@ -144,7 +146,9 @@ public sealed class TrajectoryFolder
     }
 
     /// <summary>Writes one field as its own file (replacing it atomically), row-major with <paramref name="shape"/>.</summary>
-    public void WriteField<T>(TrajectoryField field, ReadOnlySpan<T> data, ReadOnlySpan<long> shape, int? gzipLevel = null)
+    /// <param name="units">the dataset's <c>units</c> attribute, or null for none</param>
+    public void WriteField<T>(TrajectoryField field, ReadOnlySpan<T> data, ReadOnlySpan<long> shape, int? gzipLevel = null,
+                              string? units = null)
         where T : unmanaged
     {
         Directory.CreateDirectory(Path);
@@ -154,6 +158,7 @@ public sealed class TrajectoryFolder
         {
             using var file = Hdf5File.Create(temporary);
             file.Write<T>(field.DatasetName, buffer, extents, gzipLevel);
+            if (units is not null) file.WriteAttribute(field.DatasetName, "units", units);
         });
     }
 

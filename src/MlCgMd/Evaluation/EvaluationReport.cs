@@ -34,7 +34,7 @@ public static class EvaluationReport
                 "Simulated time per wall-clock second on the same systems, measured in one run.");
             report.Table(PaperTables.Speed(speeds));
         }
-        report.Metrics(new { evaluation = result.Summary(), ablation = withoutScore?.Summary(), speeds });
+        report.Metrics(new MetricsFile(result.Summary(), withoutScore?.Summary(), speeds));
         return report;
     }
 

@@ -53,39 +53,15 @@ public sealed record EvaluationResult
     }
 
     /// <summary>Scalars per polymer and overall, for metrics.json.</summary>
-    public object Summary() => new
-    {
-        steps = Steps,
-        step_tau = StepTau,
-        has_score_gn = HasScoreGn,
-        refined = Refined,
-        rollout_wall_seconds = RolloutWallSeconds,
-        systems = SystemCount,
-        failed_systems = FailedSystems,
-        mean_steps_before_failure = MeanStepsBeforeFailure,
-        stopped_before_two_frames = StoppedBeforeTwoFrames.Select(s => new { name = s.Name, failed_step = s.FailedStep, failure = s.Failure }),
-        frames_with_collisions = FramesWithCollisions,
-        mean_rg = MeanRg,
-        relaxation_time = RelaxationTime,
-        polymers = Polymers.Select(p => new
-        {
-            name = p.Name,
-            beads = p.Beads,
-            failed_step = p.FailedStep,
-            failure = p.Failure,
-            reference_mean_rg = p.ReferenceMeanRg,
-            rollout_mean_rg = p.RolloutMeanRg,
-            rg2_wasserstein1 = p.Rg2Distribution.Wasserstein1,
-            rg2_ks = p.Rg2Distribution.KolmogorovSmirnov,
-            reference_tau = p.ReferenceTau?.Point,
-            rollout_tau = p.RolloutTau?.Point,
-            reference_tau_integral_se = p.ReferenceTau?.Integral.StandardError,
-            rollout_tau_integral_se = p.RolloutTau?.Integral.StandardError,
-            shorter_reference = p.ShorterReference,
-            contact_map_mad = p.ReferenceContacts.MeanAbsoluteDifference(p.RolloutContacts),
-            frames_with_collisions = p.FramesWithCollisions,
-            rollout_frames = p.RolloutRg2.Length,
-            reference_frames = p.ReferenceRg2.Length,
-        }),
-    };
+    public EvaluationSummary Summary() => new(
+        Steps, StepTau, HasScoreGn, Refined, RolloutWallSeconds, SystemCount, FailedSystems, MeanStepsBeforeFailure,
+        StoppedBeforeTwoFrames.Select(s => new StoppedSystem(s.Name, s.FailedStep, s.Failure)).ToList(),
+        FramesWithCollisions, MeanRg, RelaxationTime,
+        Polymers.Select(p => new PolymerSummary(
+            p.Name, p.Beads, p.FailedStep, p.Failure, p.ReferenceMeanRg, p.RolloutMeanRg,
+            p.Rg2Distribution.Wasserstein1, p.Rg2Distribution.KolmogorovSmirnov,
+            p.ReferenceTau?.Point, p.RolloutTau?.Point,
+            p.ReferenceTau?.Integral.StandardError, p.RolloutTau?.Integral.StandardError,
+            p.ShorterReference, p.ReferenceContacts.MeanAbsoluteDifference(p.RolloutContacts), p.FramesWithCollisions,
+            p.RolloutRg2.Length, p.ReferenceRg2.Length)).ToList());
 }

@@ -61,7 +61,7 @@ public static class RolloutEvaluator
                                                  double? contactCutoff)
     {
         var (map, bonds) = ReadMapping(rolloutPath, folder, kind);
-        PositionFrames reference = ReferenceCg(folder, map);
+        var reference = new PositionFrames(RolloutFile.ReferenceOnBeads(folder, map), map.BeadCount);
         var rollout = new PositionFrames(RolloutFile.ReadPositions(rolloutPath, system.FramesWritten), map.BeadCount);
 
         double[] refRg2 = RadiusOfGyration.SquaredPerFrame(reference, map.BeadWeights);
@@ -111,36 +111,17 @@ public static class RolloutEvaluator
     private static RelaxationTimeSummary? TauOrNull(double[] series, double dt) =>
         series.Length >= BootstrapBlocks * 8 ? RelaxationTimeBootstrap.FromSingleSeries(series, dt, BootstrapBlocks) : null;
 
-    /// <summary>The rollout's beads over the reference particles, weighted as the kind weighs them.</summary>
+    /// <summary>The rollout's beads over the reference particles (weighted as the kind weighs them) and its CG bonds, each once.</summary>
     private static (CoarseGrainMap Map, (int First, int Second)[] Bonds) ReadMapping(string rolloutPath, TrajectoryFolder folder,
                                                                                      SystemKind kind)
     {
-        using Hdf5File file = Hdf5File.OpenRead(rolloutPath);
-        int[] cluster = file.Read<long>("cluster").Data.Select(c => checked((int)c)).ToArray();
-        long[] cgBonds = file.Read<long>("cg_bonds").Data;
-        TrajectoryTopology topology = folder.ReadTopology();
-        if (topology.ParticleCount != cluster.Length)
-            throw new InvalidDataException(
-                $"{rolloutPath}: its CG mapping covers {cluster.Length} particles but '{folder.Path}' has {topology.ParticleCount}");
-        var map = CoarseGrainMap.FromClusters(cluster, ParticleWeights.Of(kind, folder, topology), topology.Bonds);
+        CoarseGrainMap map = RolloutFile.ReadMap(rolloutPath, folder, kind);
+        long[] cgBonds;
+        using (Hdf5File file = Hdf5File.OpenRead(rolloutPath))
+            cgBonds = file.Read<long>("cg_bonds").Data;
         var bonds = new List<(int, int)>();
         for (int b = 0; b < cgBonds.Length; b += 2)
             if (cgBonds[b] < cgBonds[b + 1]) bonds.Add(((int)cgBonds[b], (int)cgBonds[b + 1]));
         return (map, bonds.ToArray());
-    }
-
-    /// <summary>The reference trajectory at CG level, read in chunks: [frames, beads, 3].</summary>
-    private static PositionFrames ReferenceCg(TrajectoryFolder folder, CoarseGrainMap map)
-    {
-        int frames = folder.FrameCount;
-        var cg = new float[(long)frames * map.BeadCount * 3];
-        const int chunk = 1000;
-        for (int start = 0; start < frames; start += chunk)
-        {
-            int count = Math.Min(chunk, frames - start);
-            float[] centres = map.CentersOfMass(folder.ReadFrames(start, count), count);
-            Array.Copy(centres, 0, cg, (long)start * map.BeadCount * 3, centres.Length);
-        }
-        return new PositionFrames(cg, map.BeadCount);
     }
 }

@@ -6,19 +6,22 @@ namespace MlCgMd.Exports;
 /// <summary>
 /// Multi-model PDB (read by VMD, PyMOL, OVITO, NGL): CRYST1 for a cubic box, one MODEL per
 /// frame with ATOM records named per bead type (B1, B2, S1, S2, ...), then CONECT records
-/// for the bonds. The fixed columns limit coordinates to 8.3f, i.e. [-999.999, 9999.999]
+/// for the bonds; optional REMARK lines first (e.g. the length unit). The fixed columns limit coordinates to 8.3f, i.e. [-999.999, 9999.999]
 /// with 0.001 resolution, and serial numbers to 99999 atoms.
 /// </summary>
 public static class PdbWriter
 {
     public const int MaxAtoms = 99_999;
     public const double MinCoordinate = -999.999, MaxCoordinate = 9999.999;
+    private const int MaxRemark = 68;
 
     /// <param name="frames">Coordinates per frame, each [atoms, 3] row-major.</param>
     /// <param name="names">Atom name per atom, at most 4 characters.</param>
     /// <param name="bonds">0-based atom index pairs, [bonds, 2] row-major.</param>
+    /// <param name="remarks">Free text, one REMARK 1 record each (at most 68 characters).</param>
     public static void Write(string path, IEnumerable<float[]> frames, IReadOnlyList<string> names,
-        IReadOnlyList<int>? bonds = null, double? cubicBox = null, string residueName = "POL")
+        IReadOnlyList<int>? bonds = null, double? cubicBox = null, string residueName = "POL",
+        IReadOnlyList<string>? remarks = null)
     {
         int atoms = names.Count;
         bonds ??= [];
@@ -33,8 +36,14 @@ public static class PdbWriter
         if (bonds.Count % 2 != 0 || bonds.Any(b => b < 0 || b >= atoms))
             throw new ArgumentException($"'{path}': bonds must be 0-based pairs [bonds, 2] of indices in [0, {atoms})", nameof(bonds));
 
+        foreach (string remark in remarks ?? [])
+            if (remark.Length > MaxRemark || remark.Any(char.IsControl))
+                throw new ArgumentException($"'{path}': REMARK '{remark}' must be one line of at most {MaxRemark} characters", nameof(remarks));
+
         AtomicFile.WriteText(path, writer =>
         {
+            foreach (string remark in remarks ?? [])
+                writer.WriteLine($"REMARK   1 {remark}");
             if (cubicBox is { } box)
             {
                 if (box > 99999.999)

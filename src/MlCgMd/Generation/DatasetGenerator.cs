@@ -2,6 +2,7 @@ using System.Diagnostics;
 using MlCgMd.Data;
 using MlCgMd.MolecularDynamics;
 using MlCgMd.Systems;
+using MlCgMd.SystemKinds;
 
 namespace MlCgMd.Generation;
 
@@ -149,7 +150,7 @@ public sealed class DatasetGenerator(ChainDatasetConfig config, string outputDir
         if (Directory.Exists(temporary)) Directory.Delete(temporary, recursive: true);
         int[] bonds = chain.System.Bonds.SelectMany(b => new[] { b.I, b.J }).ToArray();
         new TrajectoryFolder(temporary).Write(new Trajectory(trajectory.FrameCount,
-            new TrajectoryTopology(chain.System.Types, bonds), trajectory.Positions, trajectory.RgAtFrames()));
+            new TrajectoryTopology(chain.System.Types, bonds), trajectory.Positions, trajectory.RgAtFrames()), lengthUnit: SystemKind.Chain.LengthUnit);
         Directory.Move(temporary, final);
     }
 }

@@ -1,5 +1,7 @@
 using MlCgMd.CoarseGraining;
+using MlCgMd.Data;
 using MlCgMd.Data.Hdf5;
+using MlCgMd.SystemKinds;
 
 namespace MlCgMd.Simulation;
 
@@ -8,7 +10,9 @@ namespace MlCgMd.Simulation;
 /// rollout goes, <c>step</c> [saved frames] int64, <c>rg_pred</c> [saved frames] float32 (Rg head,
 /// when present), <c>history</c> [seq_len, beads, 3] the initial CG history, and the CG mapping
 /// (<c>cluster</c>, <c>bead_weights</c>, <c>cg_bonds</c>) so analysis uses the same beads; for
-/// periodic systems also <c>lattice</c> [3], the box the rollout runs in.
+/// periodic systems also <c>lattice</c> [3], the box the rollout runs in. Root attributes say how much
+/// of it holds positions and why it ended (<see cref="MarkValid"/>), dataset attributes <c>units</c>
+/// give the units, so the file reads right without rollout.json.
 /// </summary>
 public static class RolloutFile
 {
@@ -26,6 +30,58 @@ public static class RolloutFile
         file.Write<double>("bead_weights", map.BeadWeights, [m]);
         file.Write<long>("cg_bonds", map.CgBonds.Select(b => (long)b).ToArray(), [map.CgBondCount, 2]);
         if (box is not null) file.Write<float>("lattice", box, [3]);
+    }
+
+    /// <summary>
+    /// Root attributes <c>valid_frames</c> (rows of position/step/rg_pred that hold data; later rows are
+    /// unwritten), <c>steps_done</c>, <c>stop_reason</c> ("not stopped", or the failed stability check) and
+    /// <c>failed_step</c> (when stopped), plus a <c>units</c> attribute on every dataset.
+    /// </summary>
+    /// <param name="lengthUnit">e.g. "sigma (LJ)"</param>
+    public static void MarkValid(Hdf5File file, RolloutSystem system, string lengthUnit)
+    {
+        file.WriteAttribute(null, "valid_frames", system.FramesWritten);
+        file.WriteAttribute(null, "steps_done", system.StepsDone);
+        file.WriteAttribute(null, "stop_reason", system.Failure ?? "not stopped");
+        if (system.FailedStep is { } failed) file.WriteAttribute(null, "failed_step", failed);
+        file.WriteAttribute(null, "length_unit", lengthUnit);
+        foreach (var (dataset, unit) in new[]
+                 {
+                     ("position", lengthUnit), ("history", lengthUnit), ("rg_pred", lengthUnit), ("step", "model steps"),
+                     ("cluster", "bead index"), ("bead_weights", "particle weight summed over the bead"), ("cg_bonds", "bead index"),
+                 })
+            if (file.Contains(dataset)) file.WriteAttribute(dataset, "units", unit);
+    }
+
+    /// <summary>
+    /// The rollout's beads over the reference particles, weighted as <paramref name="kind"/> weighs them,
+    /// checked against the reference topology (the same particle count).
+    /// </summary>
+    public static CoarseGrainMap ReadMap(string path, TrajectoryFolder reference, SystemKind kind)
+    {
+        int[] cluster;
+        using (Hdf5File file = Hdf5File.OpenRead(path))
+            cluster = file.Read<long>("cluster").Data.Select(c => checked((int)c)).ToArray();
+        TrajectoryTopology topology = reference.ReadTopology();
+        if (topology.ParticleCount != cluster.Length)
+            throw new InvalidDataException(
+                $"{path}: its CG mapping covers {cluster.Length} particles but '{reference.Path}' has {topology.ParticleCount}");
+        return CoarseGrainMap.FromClusters(cluster, ParticleWeights.Of(kind, reference, topology), topology.Bonds);
+    }
+
+    /// <summary>A reference trajectory on the beads of <paramref name="map"/>, read in chunks of 1000 frames: [frames, beads, 3].</summary>
+    public static float[] ReferenceOnBeads(TrajectoryFolder reference, CoarseGrainMap map)
+    {
+        int frames = reference.FrameCount;
+        var cg = new float[(long)frames * map.BeadCount * 3];
+        const int chunk = 1000;     // fine frames held at a time
+        for (int start = 0; start < frames; start += chunk)
+        {
+            int count = Math.Min(chunk, frames - start);
+            float[] centres = map.CentersOfMass(reference.ReadFrames(start, count), count);
+            Array.Copy(centres, 0, cg, (long)start * map.BeadCount * 3, centres.Length);
+        }
+        return cg;
     }
 
     /// <summary>Reads the first <paramref name="frames"/> saved frames: [frames, beads, 3].</summary>

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using MlCgMd.Data;
 using MlCgMd.Model;
@@ -30,13 +31,23 @@ public sealed record RolloutManifest
     /// <summary>Wall-clock seconds spent stepping (all batches, summed over resumes).</summary>
     [JsonPropertyName("wall_seconds")] public double WallSeconds { get; set; }
     [JsonPropertyName("completed")] public bool Completed { get; set; }
+    /// <summary>The units of this file and of the HDF5 files beside it.</summary>
+    [JsonPropertyName("units")] public Dictionary<string, string> Units => new()
+    {
+        ["length"] = Kind.LengthUnit + ": positions, collision_distance, max_bond_length",
+        ["time"] = "model steps (steps, save_every, steps_done, failed_step); one step = dilation x the dataset's frame interval",
+        ["wall_seconds"] = "seconds",
+    };
 
     public static RolloutManifest Read(string directory)
     {
         string path = Path.Combine(directory, FileName);
         if (!File.Exists(path)) throw new FileNotFoundException($"'{directory}' holds no {FileName}: not a rollout folder", path);
-        return JsonSerializer.Deserialize<RolloutManifest>(File.ReadAllText(path), ModelConfig.Json)
-               ?? throw new InvalidDataException($"{path}: empty manifest");
+        JsonNode root = JsonNode.Parse(File.ReadAllText(path), documentOptions: new JsonDocumentOptions { AllowTrailingCommas = true })
+                        ?? throw new InvalidDataException($"{path}: empty manifest");
+        // Manifests written before the keys were made snake_case carry options.SavedFrames (a derived count).
+        (root["options"] as JsonObject)?.Remove("SavedFrames");
+        return root.Deserialize<RolloutManifest>(ModelConfig.Json) ?? throw new InvalidDataException($"{path}: empty manifest");
     }
 
     public void Write(string directory) =>

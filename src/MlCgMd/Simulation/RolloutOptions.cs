@@ -43,6 +43,7 @@ public sealed record RolloutOptions
                                         $"not '{StepSizeSchedule}'");
     }
 
-    /// <summary>Frames saved for a full rollout: steps 0, save_every, 2·save_every, ... below Steps.</summary>
+    /// <summary>Frames saved for a full rollout: steps 0, save_every, 2·save_every, ... below Steps (the rows of each HDF5 file).</summary>
+    [JsonPropertyName("saved_frames")]
     public long SavedFrames => (Steps + SaveEvery - 1) / SaveEvery;
 }

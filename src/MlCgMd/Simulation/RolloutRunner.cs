@@ -163,6 +163,7 @@ public sealed class RolloutRunner(GraphSimulator model, RolloutOptions options)
                 {
                     manifest.WallSeconds += clock.Elapsed.TotalSeconds;
                     clock.Restart();
+                    MarkValid(files, entries, manifest.Kind.LengthUnit);
                     foreach (Hdf5File f in files) f.Flush();
                     SafeTensors.Save(statePath, new Dictionary<string, Tensor> { ["cg_history"] = cgHistory.cpu() });
                     manifest.Write(directory);
@@ -175,6 +176,7 @@ public sealed class RolloutRunner(GraphSimulator model, RolloutOptions options)
                         manifest.Systems.Count(s => s.FailedStep is not null)));
                 }
             }
+            MarkValid(files, entries, manifest.Kind.LengthUnit);
         }
         finally
         {
@@ -182,6 +184,12 @@ public sealed class RolloutRunner(GraphSimulator model, RolloutOptions options)
         }
         foreach (RolloutSystem e in entries.Where(e => e.FailedStep is null)) e.StepsDone = options.Steps;
         manifest.Write(directory);
+    }
+
+    /// <summary>Valid length, stop reason and units in each system's HDF5 file, as rollout.json has them.</summary>
+    private static void MarkValid(Hdf5File[] files, RolloutSystem[] entries, string lengthUnit)
+    {
+        for (int k = 0; k < files.Length; k++) RolloutFile.MarkValid(files[k], entries[k], lengthUnit);
     }
 
     /// <summary>Failed systems keep their last positions (they stop; the others go on).</summary>

@@ -27,6 +27,10 @@ public sealed record SystemKind
     /// <summary>Recursive bisection unless the config says otherwise (the official battery code forces it).</summary>
     public required bool RecursiveMetisByDefault { get; init; }
     public required IReadOnlyList<EvaluationMetric> Metrics { get; init; }
+    /// <summary>The length unit of positions, written into output files (HDF5 attributes, JSON units).</summary>
+    public required string LengthUnit { get; init; }
+    /// <summary>Names of the particle types (ptype.h5 values) for viewer exports; null: "X" + the type id.</summary>
+    public required IReadOnlyList<string>? TypeNames { get; init; }
 
     public bool IsPeriodic => Boundary == Boundary.PeriodicCubic;
 
@@ -47,6 +51,9 @@ public sealed record SystemKind
             EvaluationMetric.RadiusOfGyration, EvaluationMetric.Rg2RelaxationTime, EvaluationMetric.ContactMap,
             EvaluationMetric.CgBondLengths, EvaluationMetric.Collisions,
         ],
+        LengthUnit = "sigma (LJ)",
+        // graphwm/preprocess/chain.py: the bead type stored is the index into B1, B2, S1, S2.
+        TypeNames = ["B1", "B2", "S1", "S2"],
     };
 
     /// <summary>
@@ -67,6 +74,8 @@ public sealed record SystemKind
         HasBondTypes = true,
         RecursiveMetisByDefault = true,
         Metrics = [EvaluationMetric.CgBondLengths, EvaluationMetric.Collisions],
+        LengthUnit = "angstrom",
+        TypeNames = null,
     };
 
     public static readonly IReadOnlyList<SystemKind> All = [Chain, Electrolyte];
@@ -91,6 +100,10 @@ public sealed record SystemKind
                 "expected the positions of one system kind");
         return present.SingleOrDefault();
     }
+
+    /// <summary>Name of each particle for PDB/XYZ exports (at most 4 characters): the kind's type names, else "X" + the type id.</summary>
+    public string[] NamesOf(IReadOnlyList<int> particleTypes) =>
+        particleTypes.Select(t => TypeNames is { } names && t >= 0 && t < names.Count ? names[t] : $"X{t}").ToArray();
 
     public override string ToString() => Name;
 }

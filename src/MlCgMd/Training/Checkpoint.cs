@@ -1,4 +1,6 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
 using MlCgMd.Data;
 using MlCgMd.Model;
 using MlCgMd.SystemKinds;
@@ -19,7 +21,26 @@ public static class Checkpoint
     public const string OptimizerFile = "optimizer.safetensors";
     public const string StateFile = "state.json";
 
-    public sealed record State(long Step, double BestValAccLoss, long BestStep, string Tier);
+    /// <summary>state.json: optimizer steps done, the best validation acc_loss (nats) and its step, the tier.</summary>
+    public sealed record State(
+        [property: JsonPropertyName("step")] long Step,
+        [property: JsonPropertyName("best_val_acc_loss")] double BestValAccLoss,
+        [property: JsonPropertyName("best_step")] long BestStep,
+        [property: JsonPropertyName("tier")] string Tier)
+    {
+        /// <summary>Reads state.json; files written before the keys were snake_case (Step, BestValAccLoss, ...) read too.</summary>
+        public static State Read(string path)
+        {
+            var root = JsonNode.Parse(File.ReadAllText(path)) as JsonObject ?? throw new InvalidDataException($"{path}: empty state");
+            foreach (var (legacy, key) in new[] { ("Step", "step"), ("BestValAccLoss", "best_val_acc_loss"), ("BestStep", "best_step"), ("Tier", "tier") })
+                if (root[legacy] is { } value)
+                {
+                    root.Remove(legacy);
+                    root[key] = value;
+                }
+            return root.Deserialize<State>(ModelConfig.Json) ?? throw new InvalidDataException($"{path}: empty state");
+        }
+    }
 
     public static void Save(string folder, GraphSimulator model, CgRecipe recipe, Optimizer optimizer, LRScheduler scheduler,
                             State state)
@@ -52,8 +73,7 @@ public static class Checkpoint
         optimizer.load_state_dict(Prefixed(moments, "optimizer."));
         scheduler.load_state_dict(Prefixed(moments, "scheduler."));
         foreach (Tensor t in weights.Values.Concat(moments.Values)) t.Dispose();
-        return JsonSerializer.Deserialize<State>(File.ReadAllText(Path.Combine(folder, StateFile)), ModelConfig.Json)
-               ?? throw new InvalidDataException($"{folder}: empty {StateFile}");
+        return State.Read(Path.Combine(folder, StateFile));
     }
 
     public static bool Exists(string folder) =>

@@ -1,6 +1,7 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
-using MlCgMd.Data;
+using MlCgMd.Configuration;
 using MlCgMd.Model;
 using MlCgMd.SystemKinds;
 
@@ -19,10 +20,23 @@ public sealed record TrainingConfig
     [JsonPropertyName("optim")] public OptimSettings Optim { get; init; } = new();
     [JsonPropertyName("train")] public LoopSettings Train { get; init; } = new();
 
-    public static TrainingConfig Load(string path)
+    /// <summary>Reads and validates a training config, with command-line overrides applied first (<c>--set optim.lr=3e-4</c>).</summary>
+    public static TrainingConfig Load(string path, IReadOnlyList<ConfigOverride>? overrides = null)
     {
-        TrainingConfig config = JsonFile.Read<TrainingConfig>(path, ModelConfig.Json, "training config");
-        config.Validate(path);
+        overrides ??= [];
+        string source = EffectiveConfig.Source(path, overrides);
+        JsonObject json = EffectiveConfig.Read(path, overrides, typeof(TrainingConfig), ModelConfig.Json);
+        TrainingConfig config;
+        try
+        {
+            config = json.Deserialize<TrainingConfig>(ModelConfig.Json)
+                     ?? throw new InvalidDataException($"{source}: empty training config");
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidDataException($"{source}: not a valid training config: {e.Message}", e);
+        }
+        config.Validate(source);
         return config;
     }
 

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using MlCgMd.Batching;
 using MlCgMd.Benchmarks;
 using MlCgMd.Data;
@@ -80,9 +79,7 @@ public sealed class QuickstartPipeline(string configDirectory, string runDirecto
         EvaluationReport.Build("MlCgMd quickstart: learned CG rollouts vs reference MD", evaluation, ablation, speeds, context)
             .Save(reportPath);
         string metricsPath = Path.Combine(runDirectory, "metrics.json");
-        AtomicFile.WriteText(metricsPath, w => w.Write(JsonSerializer.Serialize(
-            new { evaluation = evaluation.Summary(), ablation = ablation.Summary(), speeds },
-            new JsonSerializerOptions { WriteIndented = true, NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals })));
+        new MetricsFile(evaluation.Summary(), ablation.Summary(), speeds).Write(metricsPath);
         return new Result(reportPath, metricsPath, evaluation, ablation, speeds);
     }
 

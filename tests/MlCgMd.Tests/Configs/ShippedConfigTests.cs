@@ -7,12 +7,7 @@ namespace MlCgMd.Tests.Configs;
 /// <summary>Every config shipped in data/configs loads, validates and names its tier; the paper configs build the official models.</summary>
 public class ShippedConfigTests
 {
-    private static string ConfigDirectory()
-    {
-        for (DirectoryInfo? dir = new(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "MlCgMd.sln"))) return Path.Combine(dir.FullName, "data", "configs");
-        throw new DirectoryNotFoundException("the repository root is not above the test assembly");
-    }
+    private static string ConfigDirectory() => Path.Combine(RepositoryFolder.Root, "data", "configs");
 
     public static TheoryData<string> TrainingConfigs() =>
         new(Directory.GetFiles(ConfigDirectory(), "train-*.json").Select(Path.GetFileName).Select(n => n!));

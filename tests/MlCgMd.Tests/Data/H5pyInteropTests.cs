@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using MlCgMd.Data;
 
@@ -31,7 +30,7 @@ public class H5pyInteropTests
         folder.WriteField<float>(TrajectoryField.UnwrappedPosition, trajectory.Positions,
             [trajectory.FrameCount, trajectory.ParticleCount, 3], gzipLevel: 6);
 
-        using var dump = JsonDocument.Parse(RunPython(DumpScript, folder.Path));
+        using var dump = JsonDocument.Parse(DebianPython.Run(["-c", DumpScript, folder.Path]));
         var files = dump.RootElement;
 
         void Check(string file, string dataset, string dtype, long[] shape)
@@ -55,19 +54,5 @@ public class H5pyInteropTests
         Assert.Equal(trajectory.Rgs!, Values("rgs.h5"));
         Assert.Equal("gzip", files.GetProperty("unwrapped_position.h5").GetProperty("compression").GetString());
         Assert.Equal(trajectory.Positions, Values("unwrapped_position.h5").Select(v => (float)v));
-    }
-
-    private static string RunPython(string script, string argument)
-    {
-        using var process = Process.Start(new ProcessStartInfo(H5pyFactAttribute.Python, ["-c", script, argument])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        })!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        Assert.True(process.WaitForExit(60_000), "h5py dump did not finish within 60 s");
-        Assert.True(process.ExitCode == 0, $"h5py dump failed: {stderr.Result}");
-        return stdout.Result;
     }
 }

@@ -7,7 +7,7 @@ namespace MlCgMd.Data.Hdf5;
 /// </summary>
 internal sealed class Hdf5Handle : SafeHandle
 {
-    internal enum Kind { File, Dataset, Dataspace, Datatype, PropertyList }
+    internal enum Kind { File, Dataset, Dataspace, Datatype, PropertyList, Attribute }
 
     private readonly Kind _kind;
 
@@ -41,6 +41,7 @@ internal sealed class Hdf5Handle : SafeHandle
                 Kind.Dataspace => Hdf5Native.H5Sclose(id),
                 Kind.Datatype => Hdf5Native.H5Tclose(id),
                 Kind.PropertyList => Hdf5Native.H5Pclose(id),
+                Kind.Attribute => Hdf5Native.H5Aclose(id),
                 _ => -1,
             };
             return status >= 0;

@@ -22,7 +22,7 @@ internal static class Hdf5Library
     internal sealed record GlobalIds(
         long NativeFloat, long NativeDouble, long NativeInt32, long NativeInt64, long NativeUInt8,
         long FileFloat32, long FileFloat64, long FileInt32, long FileInt64, long FileUInt8,
-        long DatasetCreateClass);
+        long DatasetCreateClass, long CString);
 
     private static GlobalIds Initialise()
     {
@@ -49,7 +49,7 @@ internal static class Hdf5Library
                 ReadId(library, "H5T_IEEE_F32LE_g"), ReadId(library, "H5T_IEEE_F64LE_g"),
                 ReadId(library, "H5T_STD_I32LE_g"), ReadId(library, "H5T_STD_I64LE_g"),
                 ReadId(library, "H5T_STD_U8LE_g"),
-                ReadId(library, "H5P_CLS_DATASET_CREATE_ID_g"));
+                ReadId(library, "H5P_CLS_DATASET_CREATE_ID_g"), ReadId(library, "H5T_C_S1_g"));
         }
     }
 

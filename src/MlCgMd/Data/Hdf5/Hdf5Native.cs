@@ -79,6 +79,31 @@ internal static partial class Hdf5Native
     [LibraryImport(Lib)] internal static partial int H5Tget_sign(long type);
     [LibraryImport(Lib)] internal static partial int H5Tclose(long type);
 
+    internal const int H5S_SCALAR = 0;
+    internal const int H5T_CSET_UTF8 = 1;
+    internal const int H5T_STRING = 3;
+    internal static readonly nuint H5T_VARIABLE = nuint.MaxValue;
+
+    [LibraryImport(Lib)] internal static partial long H5Screate(int type);
+    [LibraryImport(Lib)] internal static partial long H5Tcopy(long type);
+    [LibraryImport(Lib)] internal static partial int H5Tset_size(long type, nuint size);
+    [LibraryImport(Lib)] internal static partial int H5Tset_cset(long type, int cset);
+    [LibraryImport(Lib)] internal static partial int H5Tis_variable_str(long type);
+
+    [LibraryImport(Lib, StringMarshalling = StringMarshalling.Utf8)]
+    internal static partial long H5Acreate2(long location, string name, long type, long space, long createPlist, long accessPlist);
+    [LibraryImport(Lib, StringMarshalling = StringMarshalling.Utf8)]
+    internal static partial long H5Aopen(long location, string name, long accessPlist);
+    [LibraryImport(Lib, StringMarshalling = StringMarshalling.Utf8)]
+    internal static partial int H5Aexists(long location, string name);
+    [LibraryImport(Lib, StringMarshalling = StringMarshalling.Utf8)]
+    internal static partial int H5Adelete(long location, string name);
+    [LibraryImport(Lib)] internal static unsafe partial int H5Awrite(long attribute, long memoryType, void* buffer);
+    [LibraryImport(Lib)] internal static unsafe partial int H5Aread(long attribute, long memoryType, void* buffer);
+    [LibraryImport(Lib)] internal static partial long H5Aget_type(long attribute);
+    [LibraryImport(Lib)] internal static partial int H5Aclose(long attribute);
+    [LibraryImport(Lib)] internal static partial int H5free_memory(IntPtr buffer);
+
     [LibraryImport(Lib)] internal static partial long H5Pcreate(long plistClass);
     [LibraryImport(Lib)] internal static unsafe partial int H5Pset_chunk(long plist, int rank, ulong* dims);
     [LibraryImport(Lib)] internal static partial int H5Pset_deflate(long plist, uint level);
