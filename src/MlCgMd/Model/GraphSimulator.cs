@@ -1,3 +1,4 @@
+using MlCgMd.Model.Priors;
 using MlCgMd.Torch;
 using MlCgMd.Torch.Modules;
 
@@ -25,6 +26,7 @@ public sealed class GraphSimulator : Module
     private readonly Sequential? propertyHead;
     private readonly IDynamicsNetwork dynamics;
     private readonly EncodeProcessDecode? scoreGn;
+    private readonly CgPrior? prior;
 
     // Plain attributes in the official model (not in its state_dict): the noise levels of
     // augmentation and of the score model.
@@ -66,6 +68,7 @@ public sealed class GraphSimulator : Module
             scoreGn = register_module("score_gn",
                 new EncodeProcessDecode(latent + (config.UseWeights ? 1 : 0), dim + 1 + emb, dim, scoreSize));
 
+        if (config.Prior is { } priorParameters) prior = new CgPrior(priorParameters);
         noiseSigmas = GeometricLevels(config.NoiseBegin, config.NoiseEnd, config.NoiseLevel);
         scoreSigmas = GeometricLevels(config.SigmaBegin, config.SigmaEnd, config.SigmaLevel);
         ScoreSigmas = scoreSigmas.ToArray<float>().Select(s => (double)s).ToArray();
@@ -113,7 +116,7 @@ public sealed class GraphSimulator : Module
         if (scoreGn is not null) (sampledSigmas, noisyNext) = SampleNoisyPositions(cgNext, beads);
 
         CgGraph historyGraph = BuildGraph(cgHistory, beadEmbeddings, beads, batch.CgBonds, batch.Lattices, beadWeights);
-        var (mean, std, latent) = AccelerationDistribution(historyGraph);
+        var (mean, std, latent) = AccelerationDistribution(historyGraph, cgHistory, batch.CgBonds, batch.Lattices);
         Tensor accTarget = AccelerationTarget(cgNext, cgHistory);
         Tensor accLoss = -GaussianLogProb(accTarget, mean, std).mean();
         Tensor loss = accLoss;
@@ -173,7 +176,7 @@ public sealed class GraphSimulator : Module
     {
         CgGraph historyGraph = BuildGraph(cgHistory, state.BeadEmbeddings, state.BeadCounts, state.CgBonds,
             state.Lattices, state.BeadWeights);
-        var (mean, std, latent) = AccelerationDistribution(historyGraph);
+        var (mean, std, latent) = AccelerationDistribution(historyGraph, cgHistory, state.CgBonds, state.Lattices);
         Tensor acceleration = deterministic ? mean : mean + std * torch.randn_like(mean);
         Tensor next = EulerStep(acceleration, cgHistory);
 
@@ -214,9 +217,16 @@ public sealed class GraphSimulator : Module
 
     /// <summary>
     /// The Gaussian over each bead's acceleration that training fits and rollouts sample: the
-    /// dynamics network's prediction (the one place an additive prior acceleration would join it).
+    /// dynamics network's prediction, its mean shifted by the CG prior's acceleration when the
+    /// model has one (the network then learns the residual). History [M, T, dim].
     /// </summary>
-    private DynamicsPrediction AccelerationDistribution(CgGraph graph) => dynamics.Forward(graph);
+    private DynamicsPrediction AccelerationDistribution(CgGraph graph, Tensor history, Tensor cgBonds, Tensor? lattices)
+    {
+        DynamicsPrediction predicted = dynamics.Forward(graph);
+        if (prior is null) return predicted;
+        Tensor priorAcceleration = prior.Acceleration(history, graph.BeadCounts, cgBonds, lattices);
+        return predicted with { Mean = predicted.Mean + priorAcceleration };
+    }
 
     /// <summary>Fine-level node embeddings [N, latent] from types and bonds (Embedding GNN).</summary>
     private Tensor EmbedParticles(ModelBatch batch, Tensor weights)

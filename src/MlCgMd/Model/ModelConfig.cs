@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using MlCgMd.Model.Priors;
 
 namespace MlCgMd.Model;
 
@@ -63,6 +64,9 @@ public sealed record ModelConfig
     /// </summary>
     [JsonPropertyName("step_size_schedule")] public string StepSizeSchedule { get; init; } = RefinementOptions.Constant;
 
+    /// <summary>CG prior potentials whose acceleration the dynamics network's mean is added to; null: none (official).</summary>
+    [JsonPropertyName("prior")] public CgPriorParameters? Prior { get; init; }
+
     /// <summary>Whether the model carries a Score GNN (the official PnR class).</summary>
     [JsonIgnore] public bool HasScoreGn => ScoreGn is not null;
 
@@ -110,6 +114,7 @@ public sealed record ModelConfig
         Require(StepPerSigma >= 0 && StepSize > 0, "step_per_sigma/step_size", "must be >= 0 and > 0");
         Require(RefinementOptions.IsKnownSchedule(StepSizeSchedule), "step_size_schedule",
             $"must be {RefinementOptions.ScheduleChoices}");
+        Prior?.Validate(source);
     }
 
     public static readonly JsonSerializerOptions Json = new()

@@ -1,7 +1,9 @@
 using System.Diagnostics;
+using System.Text.Json;
 using MlCgMd.Batching;
 using MlCgMd.Data;
 using MlCgMd.Model;
+using MlCgMd.Model.Priors;
 using MlCgMd.SystemKinds;
 using MlCgMd.Torch;
 using MlCgMd.Torch.Optim;
@@ -54,6 +56,7 @@ public sealed class Trainer
 
         List<CgSystem> train = LoadSplit(config.Data.TrainSplitFile);
         List<CgSystem> val = LoadSplit(config.Data.ValSplitFile);
+        m = WithFittedPrior(m, train);
         var schedule = new SampleSchedule(new WindowIndex(train, m.SeqLen, m.Dilation), loop.BatchSize, loop.Seed);
         var valWindows = new WindowIndex(val, m.SeqLen, m.Dilation);
 
@@ -187,6 +190,21 @@ public sealed class Trainer
 
     /// <summary>The libtorch seed of one step: distinct per (seed, step), independent of where a run resumed.</summary>
     private static ulong StepSeed(ulong seed, long step) => unchecked(seed * 6364136223846793005UL + (ulong)step * 1442695040888963407UL + 1);
+
+    /// <summary>
+    /// The model config with its CG prior fitted to the training split when it asks for a fit
+    /// (deterministic, so a resumed run fits the same values); the values are written to
+    /// prior.json and saved with every checkpoint's model.json.
+    /// </summary>
+    private ModelConfig WithFittedPrior(ModelConfig m, List<CgSystem> train)
+    {
+        if (m.Prior is not { Fit: true } request) return m;
+        CgPriorParameters fitted = PriorFit.Fit(train, m.Dilation, request.WallQuantile);
+        fitted.Validate("the CG prior fitted to the training split");
+        Directory.CreateDirectory(runDirectory);
+        AtomicFile.WriteText(Path.Combine(runDirectory, "prior.json"), w => w.Write(JsonSerializer.Serialize(fitted, ModelConfig.Json)));
+        return m with { Prior = fitted };
+    }
 
     private List<CgSystem> LoadSplit(string splitName)
     {
