@@ -34,9 +34,10 @@ internal static class QuickstartCommand
                     (p.ValAccLoss is { } v ? $"  val_acc_nll {v:F3}" : ""))),
                 new InlineProgress<RolloutRunner.Progress>(p => line.Report(false, () =>
                     $"  rollout step {p.StepsDone}/{p.TotalSteps}  {p.StepsPerSecond:F0} steps/s  ETA {ProgressLine.Format(p.Remaining)}")));
-            Console.WriteLine($"mean Rg r² = {result.Evaluation.MeanRg?.PearsonRSquared:G3}, relaxation-time r² = " +
-                              $"{result.Evaluation.RelaxationTime?.PearsonRSquared:G3}; stopped early: {result.Evaluation.FailedSystems} " +
-                              $"with the Score GNN, {result.Ablation.FailedSystems} without");
+            Console.WriteLine($"with the Score GNN: {result.Evaluation.MeanRgStatement()}");
+            Console.WriteLine($"with the Score GNN: {result.Evaluation.RelaxationTimeStatement()}");
+            Console.WriteLine($"stopped early: {result.Evaluation.FailedSystems} of {result.Evaluation.SystemCount} with the Score GNN, " +
+                              $"{result.Ablation.FailedSystems} of {result.Ablation.SystemCount} without");
             foreach (var s in result.Speeds) Console.WriteLine($"speed: {s.Engine}: {s.TauPerSecond:G4} τ/s");
             Console.WriteLine($"metrics: {result.MetricsPath}");
             Console.WriteLine($"report: {result.ReportPath}");
