@@ -98,7 +98,12 @@ public sealed class GraphSimulator : Module
 
     // ---- training objective -------------------------------------------------------------
 
-    /// <summary>The official training loss for one batch (noise augmentation included).</summary>
+    /// <summary>
+    /// The official training loss for one batch (noise augmentation included). With a target k &gt; 1
+    /// steps ahead (pushforward), the noisy history is first rolled forward k − 1 steps on the
+    /// model's own sampled accelerations without gradient; the loss is then the one-step loss from
+    /// that history to the true target, so the model learns to correct its own drift.
+    /// </summary>
     public LossTerms ComputeLoss(ModelBatch batch)
     {
         if (batch.Target is null) throw new ArgumentException("a training batch needs target positions", nameof(batch));
@@ -112,6 +117,8 @@ public sealed class GraphSimulator : Module
         long[] beads = batch.BeadCounts;
 
         (cgHistory, cgNext) = NoiseAugment(cgHistory, cgNext, beads);
+        if (batch.TargetSteps > 1)
+            cgHistory = PushForward(cgHistory, beadEmbeddings, beads, batch.CgBonds, batch.Lattices, beadWeights, batch.TargetSteps - 1);
         Tensor? noisyNext = null, sampledSigmas = null;
         if (scoreGn is not null) (sampledSigmas, noisyNext) = SampleNoisyPositions(cgNext, beads);
 
@@ -145,6 +152,23 @@ public sealed class GraphSimulator : Module
         Tensor meanStdRatio = (mean.norm(dim: -1) / std.norm(dim: -1)).mean();
         Tensor entropy = (std.log() + 0.5 * (1 + Log2Pi)).mean();
         return new LossTerms(loss, accLoss, scoreLoss, propertyLoss, meanStdRatio, entropy);
+    }
+
+    /// <summary>The history [M, T, dim] after <paramref name="steps"/> sampled model steps, detached (no gradient through the unroll).</summary>
+    private Tensor PushForward(Tensor cgHistory, Tensor beadEmbeddings, long[] beads, Tensor cgBonds, Tensor? lattices,
+                               Tensor beadWeights, int steps)
+    {
+        using var noGrad = torch.no_grad();
+        Tensor history = cgHistory.detach();
+        Tensor embeddings = beadEmbeddings.detach();
+        for (int s = 0; s < steps; s++)
+        {
+            CgGraph graph = BuildGraph(history, embeddings, beads, cgBonds, lattices, beadWeights);
+            var (mean, std, _) = AccelerationDistribution(graph, history, cgBonds, lattices);
+            Tensor next = EulerStep(mean + std * torch.randn_like(mean), history);
+            history = torch.cat([history.narrow(1, 1, history.size(1) - 1), next.unsqueeze(1)], dim: 1);
+        }
+        return history.detach();
     }
 
     // ---- rollout --------------------------------------------------------------------------

@@ -57,7 +57,7 @@ public sealed class Trainer
         List<CgSystem> train = LoadSplit(config.Data.TrainSplitFile);
         List<CgSystem> val = LoadSplit(config.Data.ValSplitFile);
         m = WithFittedPrior(m, train);
-        var schedule = new SampleSchedule(new WindowIndex(train, m.SeqLen, m.Dilation), loop.BatchSize, loop.Seed);
+        var schedule = new SampleSchedule(new WindowIndex(train, m.SeqLen, m.Dilation, loop.PushforwardSteps), loop.BatchSize, loop.Seed);
         var valWindows = new WindowIndex(val, m.SeqLen, m.Dilation);
 
         torch.manual_seed(loop.Seed);
@@ -95,7 +95,7 @@ public sealed class Trainer
                 torch.manual_seed(parallel.NoiseSeed(StepSeed(loop.Seed, step)));
                 model.train();
                 ModelBatch batch = BatchAssembler.Build(train, parallel.Share(schedule.BatchAt(step)), m.SeqLen, m.Dilation,
-                    withTarget: true, device);
+                    withTarget: true, device, loop.PushforwardSteps);
                 optimizer.zero_grad();
                 LossTerms terms = parallel.Weighted(model.ComputeLoss(batch), batch);
                 terms.Loss.backward();

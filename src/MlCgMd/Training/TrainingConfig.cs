@@ -53,6 +53,9 @@ public sealed record TrainingConfig
         recipe.RequireFits(Model.UseAtomMass, source + " (model)");
         if (Train.BatchSize < 1) throw new InvalidDataException($"{source}: field 'train.batch_size' must be at least 1");
         if (Train.MaxSteps < 1) throw new InvalidDataException($"{source}: field 'train.max_steps' must be at least 1");
+        if (Train.PushforwardSteps < 1 || Train.PushforwardSteps >= Model.SeqLen)
+            throw new InvalidDataException(
+                $"{source}: field 'train.pushforward_steps' must be at least 1 and below seq_len ({Model.SeqLen}), got {Train.PushforwardSteps}");
         if (Optim.Lr <= 0) throw new InvalidDataException($"{source}: field 'optim.lr' must be positive");
         if (Optim.Betas.Length != 2) throw new InvalidDataException($"{source}: field 'optim.betas' must hold two numbers");
     }
@@ -107,6 +110,13 @@ public sealed record LoopSettings
     [JsonPropertyName("batch_size")] public int BatchSize { get; init; } = 32;
     [JsonPropertyName("max_steps")] public long MaxSteps { get; init; } = 500_000;
     [JsonPropertyName("gradient_clip_val")] public double GradientClipVal { get; init; } = 20;
+    /// <summary>
+    /// Pushforward training (Brandstetter et al. 2022): the model first rolls the history forward
+    /// this many steps minus one on its own sampled predictions (no gradient), and the loss is the
+    /// one-step loss from that history against the true frame; 1 = the official one-step loss.
+    /// Validation stays one-step, so validation losses compare across settings.
+    /// </summary>
+    [JsonPropertyName("pushforward_steps")] public int PushforwardSteps { get; init; } = 1;
     /// <summary>Validate every this many steps (and at the end).</summary>
     [JsonPropertyName("val_every")] public long ValEvery { get; init; } = 20_000;
     /// <summary>Batches per validation (windows drawn deterministically from the val split).</summary>
