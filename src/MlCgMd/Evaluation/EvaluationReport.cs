@@ -38,6 +38,23 @@ public static class EvaluationReport
         return report;
     }
 
+    /// <summary>
+    /// A closing section on a second model, the one trained from scratch in the same run (its
+    /// rollouts with and without the Score GNN): statements with n, the stability comparison.
+    /// </summary>
+    public static void AddTrainedHere(HtmlReport report, EvaluationResult withScore, EvaluationResult withoutScore, string context)
+    {
+        report.Section("A model trained in this run");
+        report.Paragraph(context);
+        report.Paragraph($"With the Score GNN: {withScore.FailedSystems} of {withScore.SystemCount} polymers stopped early " +
+                         $"(mean steps before stopping {F(withScore.MeanStepsBeforeFailure)} of {withScore.Steps}); without: " +
+                         $"{withoutScore.FailedSystems} of {withoutScore.SystemCount} ({F(withoutScore.MeanStepsBeforeFailure)}).");
+        report.Paragraph($"With the Score GNN, {withScore.MeanRgStatement()}.");
+        report.Paragraph($"With the Score GNN, {withScore.RelaxationTimeStatement()}.");
+        report.Figure(PaperFigures.ScoreGnnAblation(withScore, withoutScore),
+            "The model trained in this run: stability with and without the Score GNN.");
+    }
+
     private static void AddComparisons(HtmlReport report, EvaluationResult result)
     {
         report.Section("Structure: radius of gyration");
