@@ -4,7 +4,7 @@ namespace MlCgMd.MolecularDynamics;
 /// erfc for the damped shifted-force Coulomb pair term. <see cref="Exact"/> sums a series with
 /// positive terms (x &lt; 2) or a continued fraction (x &gt;= 2), to about 1e-15 relative. The pair
 /// loop uses <see cref="Scaled"/>: g(x) = erfc(x) exp(x^2), a smooth, slowly varying function
-/// tabulated on [0, TableEnd] at spacing 1/64 with g, g', g'' at every node and quintic Hermite
+/// tabulated on [0, TableEnd] at spacing 1/128 with g, g', g'' at every node and quintic Hermite
 /// interpolation between (interpolation error about 1e-15 relative), so erfc(x) = g(x) exp(-x^2)
 /// costs one table lookup beside the exp the force needs anyway. (LAMMPS's lj/cut/coul/dsf uses
 /// the Abramowitz-Stegun 7.1.26 polynomial instead, whose absolute error reaches 1.5e-7.)
@@ -14,7 +14,8 @@ public static class ComplementaryErrorFunction
     /// <summary>Largest alpha * cutoff the table covers.</summary>
     public const double TableEnd = 6.0;
 
-    private const int NodesPerUnit = 64;
+    private const int NodesPerUnit = 128;
+    private const double SeriesEnd = 0.5;
     private const double TwoOverSqrtPi = 1.1283791670955126;
     private static readonly double[] Coefficients = BuildTable(); // [intervals * 6]: c0..c5 of each interval
 
@@ -23,7 +24,7 @@ public static class ComplementaryErrorFunction
     {
         if (double.IsNaN(x)) return double.NaN;
         if (x < 0) return 2.0 - Exact(-x);
-        return x < 2.0 ? 1.0 - ErfSeries(x) : Math.Exp(-x * x) * ScaledContinuedFraction(x);
+        return x < SeriesEnd ? 1.0 - ErfSeries(x) : Math.Exp(-x * x) * ScaledContinuedFraction(x);
     }
 
     /// <summary>erfc(x) exp(x^2) for 0 &lt;= x &lt;= <see cref="TableEnd"/>, from the table.</summary>
@@ -53,13 +54,13 @@ public static class ComplementaryErrorFunction
     private static double ScaledContinuedFraction(double x)
     {
         double tail = x;
-        for (int k = 400; k >= 1; k--)
+        for (int k = 2000; k >= 1; k--)
             tail = x + 0.5 * k / tail;
         return 0.5 * TwoOverSqrtPi / tail;
     }
 
     private static double ScaledExact(double x) =>
-        x < 2.0 ? (1.0 - ErfSeries(x)) * Math.Exp(x * x) : ScaledContinuedFraction(x);
+        x < SeriesEnd ? (1.0 - ErfSeries(x)) * Math.Exp(x * x) : ScaledContinuedFraction(x);
 
     private static double[] BuildTable()
     {

@@ -5,7 +5,8 @@ namespace MlCgMd.Systems;
 /// of LAMMPS pair_style lj/cut/coul/dsf. With prefactor C = BjerrumLength * kT (so that two unit
 /// charges at distance l_B interact with kT) and r &lt; Cutoff:
 ///   E(r) = C q_i q_j [erfc(alpha r)/r - erfc(alpha rc)/rc + (r - rc) (erfc(alpha rc)/rc^2 + 2 alpha/sqrt(pi) exp(-alpha^2 rc^2)/rc)],
-/// both E and the force vanish at rc, plus the self energy -C q_i^2 [erfc(alpha rc)/(2 rc) + alpha/sqrt(pi)] per particle.
+/// both E and the force vanish at rc, plus LAMMPS's self energy -C q_i^2 (e_shift/2 + alpha/sqrt(pi)) per particle, with
+/// e_shift = erfc(alpha rc)/rc + rc F and F = erfc(alpha rc)/rc^2 + 2 alpha/sqrt(pi) exp(-alpha^2 rc^2)/rc.
 /// Lengths in sigma, Alpha in 1/sigma.
 /// </summary>
 public sealed record CoulombParameters(double BjerrumLength, double Alpha, double Cutoff)

@@ -87,6 +87,18 @@ public sealed class ForceField
     /// <summary>Whether any type carries a charge.</summary>
     public bool IsCharged => Species.Any(s => s.Charge != 0.0);
 
+    /// <summary>A copy in which the unordered pair (a, b) has <paramref name="parameters"/>.</summary>
+    public ForceField WithPair(int a, int b, PairParameters parameters)
+    {
+        int n = TypeCount;
+        var table = new PairParameters[n, n];
+        for (int i = 0; i < n; i++)
+            for (int j = 0; j < n; j++)
+                table[i, j] = Pair(i, j);
+        table[a, b] = table[b, a] = parameters;
+        return new ForceField(Name, Species, table, BondTypes, Coulomb, ShiftPairEnergy, Temperature, Damping, TimeStep, NeighborSkin);
+    }
+
     /// <summary>The id of the type called <paramref name="name"/>, or -1.</summary>
     public int TypeId(string name)
     {

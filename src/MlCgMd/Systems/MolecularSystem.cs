@@ -68,5 +68,9 @@ public class MolecularSystem
                 throw new ArgumentException($"System '{Name}': bond {b} has type {BondTypes[b]}, but force field '{forceField.Name}' defines bond types 0..{forceField.BondTypes.Count - 1}.");
         if (forceField.Coulomb is null && Charges.Any(q => q != 0))
             throw new ArgumentException($"System '{Name}': particles carry charges, but force field '{forceField.Name}' has no Coulomb section.");
+        // Bonded pairs are left out of Coulomb here; LAMMPS (special_bonds coul 0) would subtract their bare 1/r instead.
+        foreach (var (i, j) in Bonds)
+            if (Charges[i] != 0 && Charges[j] != 0)
+                throw new ArgumentException($"System '{Name}': bonded particles {i} and {j} are both charged; bonded pairs are excluded from Coulomb, so a molecule's charged beads may not be bonded to each other.");
     }
 }
