@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace MlCgMd.Systems;
 
 /// <summary>
@@ -7,24 +9,30 @@ namespace MlCgMd.Systems;
 /// depth LiSolvatingEpsilon (epsilon) overriding the force field's; and the bead number density
 /// (beads per sigma^3) that sets the cubic box.
 /// </summary>
-public sealed record ElectrolyteComposition(string Name, int Chains, int ChainLength, double SolvatingFraction, int IonPairs,
-                                            double LiSolvatingEpsilon, double Density)
+public sealed record ElectrolyteComposition(
+    [property: JsonPropertyName("name")] string Name,
+    [property: JsonPropertyName("chains")] int Chains,
+    [property: JsonPropertyName("chain_length")] int ChainLength,
+    [property: JsonPropertyName("solvating_fraction")] double SolvatingFraction,
+    [property: JsonPropertyName("ion_pairs")] int IonPairs,
+    [property: JsonPropertyName("li_solvating_epsilon")] double LiSolvatingEpsilon,
+    [property: JsonPropertyName("density")] double Density)
 {
     /// <summary>Beads per anion (An carrying the charge, X neutral).</summary>
     public const int AnionBeads = 2;
 
-    public int PolymerBeads => Chains * ChainLength;
+    [JsonPropertyName("polymer_beads")] public int PolymerBeads => Chains * ChainLength;
 
-    public int ParticleCount => PolymerBeads + IonPairs * (AnionBeads + 1);
+    [JsonPropertyName("particles")] public int ParticleCount => PolymerBeads + IonPairs * (AnionBeads + 1);
 
     /// <summary>Edge of the cubic box at the composition's density, sigma.</summary>
-    public double BoxLength => Math.Cbrt(ParticleCount / Density);
+    [JsonPropertyName("box_length")] public double BoxLength => Math.Cbrt(ParticleCount / Density);
 
     /// <summary>Solvating beads in the whole box.</summary>
-    public int SolvatingBeads => Chains * Enumerable.Range(0, ChainLength).Count(IsSolvating);
+    [JsonPropertyName("solvating_beads")] public int SolvatingBeads => Chains * Enumerable.Range(0, ChainLength).Count(IsSolvating);
 
     /// <summary>Li per solvating bead ([Li]/[O], the salt concentration of PEO electrolytes).</summary>
-    public double SaltRatio => SolvatingBeads == 0 ? double.PositiveInfinity : IonPairs / (double)SolvatingBeads;
+    [JsonPropertyName("li_per_solvating_bead")] public double SaltRatio => SolvatingBeads == 0 ? double.PositiveInfinity : IonPairs / (double)SolvatingBeads;
 
     /// <summary>Whether backbone bead k (0-based) is solvating: the fraction is spread evenly, k*f crossing an integer.</summary>
     public bool IsSolvating(int k) => Math.Floor((k + 1) * SolvatingFraction + 1e-9) > Math.Floor(k * SolvatingFraction + 1e-9);

@@ -22,6 +22,12 @@ public static class ElectrolyteSystem
         if (forceField.BondTypes.Count < 2)
             throw new ArgumentException($"Force field '{forceField.Name}' defines {forceField.BondTypes.Count} bond type(s); an electrolyte needs 2 (backbone, anion).");
 
+        double reach = 2 * (forceField.MaxCutoff + forceField.NeighborSkin);
+        if (composition.BoxLength < reach)
+            throw new ArgumentException(
+                $"Composition '{composition.Name}': its box edge {composition.BoxLength:G4} sigma ({composition.ParticleCount} particles at density " +
+                $"{composition.Density}) is shorter than 2 x (largest cutoff {forceField.MaxCutoff} + skin {forceField.NeighborSkin}) = {reach:G4} sigma; " +
+                "use more chains or ions, or a force field with shorter cutoffs.");
         int n = composition.ParticleCount;
         var types = new int[n];
         var molecules = new int[n];
