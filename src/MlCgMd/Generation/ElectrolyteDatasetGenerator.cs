@@ -48,11 +48,12 @@ public sealed class ElectrolyteDatasetGenerator(ElectrolyteDatasetConfig config,
         var seconds = new Dictionary<string, double>(previous.MdSeconds);
         var steps = new Dictionary<string, long>(previous.MdSteps);
         var frames = new Dictionary<string, int>();
+        // Build every system of every split first: a composition that cannot be built fails before any MD.
+        var all = config.Splits.ToDictionary(split => split.Name, split => split.Compositions.Select((c, k) =>
+            (Composition: c, Seed: config.SystemSeed(split, k), Built: ElectrolyteSystem.Build(c, forceField))).ToList());
         foreach (ElectrolyteSplit split in config.Splits)
         {
-            // Build every system first: a force field without the electrolyte types fails before any MD.
-            var systems = split.Compositions.Select((c, k) => (Composition: c, Seed: config.SystemSeed(split, k),
-                Built: ElectrolyteSystem.Build(c, forceField))).ToList();
+            var systems = all[split.Name];
             var pending = systems.Where(s => !Directory.Exists(Path.Combine(outputDirectory, s.Composition.Name))).ToList();
             int skipped = systems.Count - pending.Count, done = 0;
             long stepsPerSystem = split.Run.EquilibrationSteps + split.Run.ProductionSteps;
