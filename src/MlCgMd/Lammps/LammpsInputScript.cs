@@ -67,6 +67,33 @@ public static class LammpsInputScript
         return s.ToString();
     }
 
+    /// <summary>
+    /// Langevin dynamics of a periodic charged box (fix nve + fix langevin): equilibration, then
+    /// production dumping unwrapped positions (id type xu yu zu) every recordEvery steps; the
+    /// electrostatics as asked (DSF as the engine, or PPPM as the reference).
+    /// </summary>
+    public static string ElectrolyteLangevinRun(ForceField forceField, SimulationBox box, string dataFile, int seed, MdRunOptions options,
+                                                string trajectoryDump, LammpsElectrostatics electrostatics)
+    {
+        options.Validate();
+        if (seed <= 0)
+            throw new ArgumentOutOfRangeException(nameof(seed), seed, "LAMMPS random seeds must be positive integers.");
+        var c = CultureInfo.InvariantCulture;
+        var s = Header(forceField, box, dataFile, electrostatics);
+        s.AppendLine(string.Format(c, "timestep {0:R}", forceField.TimeStep));
+        s.AppendLine(string.Format(c, "velocity all create {0:R} {1} dist gaussian", forceField.Temperature, seed));
+        s.AppendLine("fix integrate all nve");
+        s.AppendLine(string.Format(c, "fix thermostat all langevin {0:R} {0:R} {1:R} {2}", forceField.Temperature, forceField.Damping, seed + 1));
+        s.AppendLine("thermo 10000");
+        if (options.EquilibrationSteps > 0)
+            s.AppendLine($"run {options.EquilibrationSteps}");
+        s.AppendLine("reset_timestep 0");
+        s.AppendLine($"dump trajectory all custom {options.RecordEvery} {trajectoryDump} id type xu yu zu");
+        s.AppendLine("dump_modify trajectory sort id format float %.10g");
+        s.AppendLine($"run {options.ProductionSteps}");
+        return s.ToString();
+    }
+
     internal static StringBuilder Header(ForceField forceField, SimulationBox box, string dataFile,
                                          LammpsElectrostatics electrostatics = LammpsElectrostatics.DampedShiftedForce)
     {
