@@ -27,6 +27,21 @@ public sealed class ElectrolyteConfigTests : IDisposable
         return path;
     }
 
+    public static TheoryData<string> ShippedConfigs() =>
+        new(Directory.GetFiles(Path.Combine(RepositoryFolder.Root, "data", "configs"), "electrolyte-*.json").Select(Path.GetFileName).Select(n => n!));
+
+    [Theory]
+    [MemberData(nameof(ShippedConfigs))]
+    public void Shipped_configs_load_and_every_composition_builds_a_neutral_box(string file)
+    {
+        ElectrolyteDatasetConfig config = ElectrolyteDatasetConfigLoader.Load(RepositoryFolder.Config(file));
+        Assert.Equal(file, $"electrolyte-{config.Tier}.json");
+        Assert.Equal(["train", "val", "test"], config.Splits.Select(s => s.Name));
+        ForceField forceField = config.LoadForceField();
+        foreach (ElectrolyteComposition composition in config.Splits.SelectMany(s => s.Compositions))
+            Assert.Equal(0.0, ElectrolyteSystem.Build(composition, forceField).System.NetCharge, 9);
+    }
+
     [Fact]
     public void A_good_config_loads_with_defaults_and_overrides()
     {
