@@ -48,7 +48,8 @@ internal static class GenerateCommand
                 line.Report(p.ChainsDone == p.ChainsTotal, () =>
                     $"{p.Split}: {p.ChainsDone}/{p.ChainsTotal} chains ({p.ChainsSkipped} already done)  " +
                     $"{p.MdStepsPerSecond / 1e3:F1}k MD steps/s  elapsed {ProgressLine.Format(p.Elapsed)}  ETA {ProgressLine.Format(p.Remaining)}"));
-            DatasetInfo? info = shard.IsWhole ? generator.Run(progress) : generator.RunShard(shard, progress);
+            DatasetInfo? info = shard.IsWhole ? generator.Run(progress, CommandAction.Cancellation)
+                : generator.RunShard(shard, progress, CommandAction.Cancellation);
             if (info is null)
             {
                 Console.WriteLine($"shard {shard} done; the last of the {shard.Count} shards to finish writes the split files and dataset.json");
@@ -57,7 +58,7 @@ internal static class GenerateCommand
             Console.WriteLine($"done: frames every {info.FrameInterval:G4} τ; " +
                               string.Join(", ", info.Frames.Select(f => $"{f.Key} {f.Value} frames")));
             return 0;
-        }));
+        }, "run the same command again: finished chains are kept, the others are generated"));
         return command;
     }
 

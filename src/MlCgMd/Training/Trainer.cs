@@ -1,5 +1,7 @@
 using System.Diagnostics;
+using System.Text.Json.Nodes;
 using MlCgMd.Batching;
+using MlCgMd.Configuration;
 using MlCgMd.Data;
 using MlCgMd.Model;
 using MlCgMd.SystemKinds;
@@ -39,6 +41,9 @@ public sealed class Trainer
             : Path.GetFullPath(Path.Combine(configDirectory, config.Data.Directory));
     }
 
+    /// <summary>Settings a resume may change: the run's length and description, and the threads it runs on.</summary>
+    public static readonly string[] FreeOnResume = ["description", "train.max_steps", "train.threads"];
+
     public string LastCheckpoint => Path.Combine(runDirectory, "checkpoints", "last");
     public string BestCheckpoint => Path.Combine(runDirectory, "checkpoints", "best");
 
@@ -65,10 +70,21 @@ public sealed class Trainer
         var scheduler = new ExponentialDecayToFloor(optimizer, config.Optim.MinLr, config.Optim.DecaySteps, config.Optim.DecayRate);
 
         Directory.CreateDirectory(runDirectory);
-        if (parallel.IsMain) AtomicFile.WriteText(Path.Combine(runDirectory, "config.json"), w => w.Write(config.ToJson()));
+        using FolderLock? folderLock = parallel.IsMain ? FolderLock.Acquire(runDirectory, "training run") : null;
+        if (parallel.IsMain)
+        {
+            if (!resume) OutputFolder.RequireFresh(runDirectory, "training run", EffectiveConfig.OverridesFile);
+            RunSettings.Require(runDirectory, JsonNode.Parse(config.ToJson())!.AsObject(), FreeOnResume, "training run");
+            AtomicFile.WriteText(Path.Combine(runDirectory, "config.json"), w => w.Write(config.ToJson()));
+        }
         var state = new Checkpoint.State(0, double.PositiveInfinity, -1, config.Tier);
-        if (resume && Checkpoint.Exists(LastCheckpoint))
-            state = Checkpoint.Restore(LastCheckpoint, model, recipe, optimizer, scheduler);
+        if (resume && Checkpoint.Resumable(LastCheckpoint) is { } resumeFrom)
+            state = Checkpoint.Restore(resumeFrom, model, recipe, optimizer, scheduler);
+        else if (resume && MetricsLog.LastStep(runDirectory, "metrics") is { } logged)
+            throw new InvalidDataException(
+                $"'{runDirectory}': training reached step {logged} (metrics.csv) but no complete checkpoint is left " +
+                $"({LastCheckpoint}, .tmp or .old); resuming would silently start again from step 0: restore the checkpoint, " +
+                "or start again with --overwrite");
         parallel.RequireSameStep(state.Step, runDirectory);
         parallel.BroadcastFromMain(model);
         Parameter[] parameters = model.parameters().ToArray();
