@@ -72,8 +72,17 @@ internal static class BenchSpeedCommand
             var systems = CgSystem.LoadSplit(dataDirectory, parse.GetValue(split) ?? trained.Recipe.Kind.TestSplit, trained.Recipe,
                 $"checkpoint '{modelDirectory}'");
             torch.set_num_threads(1);
-            var speeds = SpeedComparison.Measure(model, systems, forceField, info.FrameInterval, parse.GetValue(modelSteps),
-                parse.GetValue(mdSteps), !parse.GetValue(noRefine), Path.Combine(Path.GetTempPath(), "mlcgmd-speed"));
+            string work = Directory.CreateTempSubdirectory("mlcgmd-speed-").FullName;   // this run's own LAMMPS files
+            IReadOnlyList<SpeedMeasurement> speeds;
+            try
+            {
+                speeds = SpeedComparison.Measure(model, systems, forceField, info.FrameInterval, parse.GetValue(modelSteps),
+                    parse.GetValue(mdSteps), !parse.GetValue(noRefine), work);
+            }
+            finally
+            {
+                Directory.Delete(work, recursive: true);
+            }
             double reference = speeds.First(s => s.Engine == "C# MD engine").TauPerSecond;
             foreach (SpeedMeasurement s in speeds)
                 Console.WriteLine($"{s.Engine,-40} {s.TauPerSecond,12:G4} τ/s   ({s.TauPerSecond / reference:G3}x the C# MD engine)");

@@ -18,6 +18,7 @@ internal static class CommandCatalog
         yield return RenderCommand.Create();
         yield return BenchCommand.Create();
         yield return ValidateMdCommand.Create();
+        yield return ValidateElectrolyteCommand.Create();
         yield return SchemasCommand.Create();
     }
 }

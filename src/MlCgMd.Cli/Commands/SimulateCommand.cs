@@ -23,7 +23,8 @@ internal static class SimulateCommand
         var deterministic = new Option<bool>("--deterministic") { Description = "use the mean acceleration instead of sampling" };
         var batchSize = new Option<int>("--batch-size") { Description = "systems simulated together in one batch", DefaultValueFactory = _ => 40 };
         var seed = new Option<ulong>("--seed") { Description = "random seed of the sampled accelerations and the Langevin noise", DefaultValueFactory = _ => 1UL };
-        var resume = new Option<bool>("--resume") { Description = "continue an interrupted rollout in --out" };
+        var resume = new Option<bool>("--resume") { Description = "continue an interrupted rollout in --out (with the options and model it was started with)" };
+        var overwrite = new Option<bool>("--overwrite") { Description = "delete an earlier rollout in --out first (without it, a folder that holds files is refused)" };
         var threads = new Option<int>("--threads") { Description = "threads of every libtorch pool (0: all cores)", DefaultValueFactory = _ => 1 };
         var stepsPerSigma = new Option<int?>("--steps-per-sigma") { Description = "Langevin steps per noise level σ_i (default: the model's step_per_sigma)" };
         var stepSize = new Option<double?>("--step-size") { Description = "Langevin step size ε, σ² (default: the model's step_size)" };
@@ -36,7 +37,7 @@ internal static class SimulateCommand
             "a rollout option (the keys of rollout.json's options), after the flags above");
         var command = new Command("simulate", "Roll the learned simulator out on unseen systems (HDF5 per system, rollout.json).")
         {
-            modelOption, data, split, steps, saveEvery, output, noRefine, deterministic, batchSize, seed, resume, threads,
+            modelOption, data, split, steps, saveEvery, output, noRefine, deterministic, batchSize, seed, resume, overwrite, threads,
             stepsPerSigma, stepSize, schedule, shardOption, overrides,
         };
         command.SetAction(parse => CommandAction.Run(() =>
@@ -76,13 +77,17 @@ internal static class SimulateCommand
             Console.WriteLine($"simulating {systems.Count} {trained.Recipe} for {options.Steps} steps{span} " +
                               $"({(model.Config.HasScoreGn && options.Refine ? "with" : "without")} Score-GNN refinement); " +
                               $"collision distance {thresholds.CollisionDistance:G4}, max CG bond {thresholds.MaxBondLength:G4}");
+            if (parse.GetValue(resume) && parse.GetValue(overwrite))
+                throw new ArgumentException("--resume continues the rollout in --out and --overwrite deletes it: give one of them");
+            using FolderLock folderLock = FolderLock.Acquire(rolloutDirectory, "rollout");
+            if (parse.GetValue(overwrite)) OutputFolder.Clear(rolloutDirectory, RolloutManifest.FileName, "rollout");
             var line = new ProgressLine(TimeSpan.FromSeconds(2));
             CpuClock clock = CpuClock.Start();
             RolloutManifest manifest = new RolloutRunner(model, options).Run(systems, thresholds, rolloutDirectory,
                 parse.GetValue(resume), modelDirectory, new InlineProgress<RolloutRunner.Progress>(p =>
                     line.Report(p.StepsDone == p.TotalSteps, () =>
                         $"step {p.StepsDone}/{p.TotalSteps}  {p.StepsPerSecond:F1} steps/s  ETA {ProgressLine.Format(p.Remaining)}  failed {p.Failed}")),
-                firstBatch: firstBatch);
+                CommandAction.Cancellation, firstBatch);
             int failed = manifest.Systems.Count(s => s.FailedStep is not null);
             Console.WriteLine($"done in {manifest.WallSeconds:F1} s: {systems.Count - failed} stable, {failed} stopped early; {rolloutDirectory}");
             if (!shard.IsWhole)
@@ -94,7 +99,7 @@ internal static class SimulateCommand
             }
             Console.WriteLine(CpuTimeLine.Format(clock.Elapsed));
             return 0;
-        }));
+        }, "continue with the same command and --resume (from the last resume point, every checkpoint_every steps)"));
         return command;
     }
 }

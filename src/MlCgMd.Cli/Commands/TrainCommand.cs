@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using MlCgMd.Benchmarks;
 using MlCgMd.Configuration;
+using MlCgMd.Data;
 using MlCgMd.Torch;
 using MlCgMd.Training;
 
@@ -19,7 +20,8 @@ internal static class TrainCommand
     {
         var config = new Option<FileInfo>("--config") { Description = "training config (JSON; see data/configs/)", Required = true };
         var run = new Option<DirectoryInfo?>("--run") { Description = "run folder (default: runs/<config name>)" };
-        var resume = new Option<bool>("--resume") { Description = "continue from the run's last checkpoint" };
+        var resume = new Option<bool>("--resume") { Description = "continue from the run's last checkpoint (with the settings it was started with; train.max_steps and train.threads may change)" };
+        var overwrite = new Option<bool>("--overwrite") { Description = "delete an earlier run in --run first (without it, a folder that holds files is refused)" };
         var steps = new Option<long?>("--max-steps") { Description = "optimizer steps (default: the config's train.max_steps; the same as --set train.max_steps=N)" };
         var threads = new Option<int?>("--threads") { Description = "threads of every libtorch pool per process, 0: all cores (default: the config's train.threads)" };
         var overrides = OverrideOption.Create("model.radius=9 --set optim.lr=3e-4", "any value of the training config");
@@ -30,7 +32,7 @@ internal static class TrainCommand
         var masterPort = new Option<int?>("--master-port") { Description = "port of that rendezvous (default: a free port on one machine, 29500 across machines)" };
         var command = new Command("train", "Train the learned simulator (checkpoints, metrics.csv, validation.csv); data-parallel with --nproc.")
         {
-            config, run, resume, steps, threads, overrides, nproc, nnodes, nodeRank, masterAddr, masterPort,
+            config, run, resume, overwrite, steps, threads, overrides, nproc, nnodes, nodeRank, masterAddr, masterPort,
         };
         command.SetAction(parse => CommandAction.Run(() =>
         {
@@ -47,6 +49,7 @@ internal static class TrainCommand
                     parse.GetValue(masterPort) ?? (nodes == 1 ? RankLayout.FreePort() : 29500));
                 var arguments = new List<string> { "train", "--config", file.FullName, "--run", runDirectory };
                 if (parse.GetValue(resume)) arguments.Add("--resume");
+                if (parse.GetValue(overwrite)) arguments.Add("--overwrite");
                 if (parse.GetValue(steps) is { } s) arguments.AddRange(["--max-steps", s.ToString(CultureInfo.InvariantCulture)]);
                 if (parse.GetValue(threads) is { } t) arguments.AddRange(["--threads", t.ToString(CultureInfo.InvariantCulture)]);
                 foreach (string set in parse.GetValue(overrides) ?? []) arguments.AddRange(["--set", set]);
@@ -59,9 +62,14 @@ internal static class TrainCommand
             if (parse.GetValue(steps) is { } maxSteps) sets = [.. sets, ConfigOverride.Parse($"train.max_steps={maxSteps}")];
             if (parse.GetValue(threads) is { } count) sets = [.. sets, ConfigOverride.Parse($"train.threads={count}")];
             TrainingConfig settings = TrainingConfig.Load(file.FullName, sets);
-            if (Environment.GetEnvironmentVariable("RANK") is null or "0")
+            if (parse.GetValue(resume) && parse.GetValue(overwrite))
+                throw new ArgumentException("--resume continues the run in --run and --overwrite deletes it: give one of them");
+            using FolderLock? folderLock = Environment.GetEnvironmentVariable("RANK") is null or "0"
+                ? FolderLock.Acquire(runDirectory, "training run") : null;
+            if (folderLock is not null)
             {
-                Directory.CreateDirectory(runDirectory);
+                if (parse.GetValue(overwrite)) OutputFolder.Clear(runDirectory, "config.json", "training run");
+                else if (!parse.GetValue(resume)) OutputFolder.RequireFresh(runDirectory, "training run");
                 EffectiveConfig.Record(runDirectory, file.FullName, sets);
             }
             bool distributed = int.TryParse(Environment.GetEnvironmentVariable("WORLD_SIZE"), out int world) && world > 1;
@@ -74,7 +82,7 @@ internal static class TrainCommand
             {
                 if (distributed) torch.distributed.destroy_process_group();
             }
-        }));
+        }, "continue with the same command and --resume (from the last checkpoint; train.checkpoint_every sets how often one is written)"));
         return command;
     }
 
@@ -92,7 +100,7 @@ internal static class TrainCommand
             line.Report(p.Step == p.MaxSteps, () =>
                 $"step {p.Step}/{p.MaxSteps}  loss {p.Loss:F4}  acc_nll {p.AccLoss:F4}  lr {p.Lr:E2}  " +
                 $"{p.SamplesPerSecond:F1} samples/s  elapsed {ProgressLine.Format(p.Elapsed)}  ETA {ProgressLine.Format(p.Remaining)}" +
-                (p.ValAccLoss is { } v ? $"  val_acc_nll {v:F4}" : ""))));
+                (p.ValAccLoss is { } v ? $"  val_acc_nll {v:F4}" : ""))), CommandAction.Cancellation);
         string cpu = CpuTimeLine.Format(clock.Elapsed);
         if (rank == 0)
             Console.WriteLine($"done: best val_acc_loss {result.BestValAccLoss:F4} at step {result.BestStep}; " +

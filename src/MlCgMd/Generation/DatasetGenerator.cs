@@ -1,4 +1,8 @@
 using System.Diagnostics;
+using System.Security.Cryptography;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using MlCgMd.Configuration;
 using MlCgMd.Data;
 using MlCgMd.MolecularDynamics;
 using MlCgMd.Systems;
@@ -52,10 +56,12 @@ public sealed class DatasetGenerator(ChainDatasetConfig config, string outputDir
                 $"dataset tier '{config.Tier}': every split must record frames at the same interval (record_every), " +
                 $"so a model step means the same time everywhere; got {string.Join(", ", recordEvery)}");
         Directory.CreateDirectory(outputDirectory);
+        string accounting = shard.IsWhole ? outputDirectory : ShardFolder(outputDirectory, shard);
+        using FolderLock folderLock = FolderLock.Acquire(accounting, shard.IsWhole ? "dataset" : $"shard {shard} of the dataset");
+        RunSettings.Require(outputDirectory, Settings(), [], "dataset");
         // The force field travels with the data: speed comparisons and provenance need it.
         string forceFieldCopy = Path.Combine(outputDirectory, ForceFieldFile);
         AtomicFile.Write(forceFieldCopy, (string temporary) => File.Copy(config.ForceFieldPath, temporary, overwrite: true));
-        string accounting = shard.IsWhole ? outputDirectory : ShardFolder(outputDirectory, shard);
         DatasetInfo previous = DatasetInfo.TryRead(accounting) ?? new DatasetInfo();
         var frames = new Dictionary<string, int>();
         var seconds = new Dictionary<string, double>(previous.MdSeconds);
@@ -118,6 +124,16 @@ public sealed class DatasetGenerator(ChainDatasetConfig config, string outputDir
         info.Write(accounting);
         return TryFinishShards(info, shard.Count);
     }
+
+    /// <summary>
+    /// What a resumed generation must match: the config (chains, seeds, run lengths) and the force field's content
+    /// (by hash, not path, so a moved repository resumes).
+    /// </summary>
+    private JsonObject Settings() => new()
+    {
+        ["config"] = JsonSerializer.SerializeToNode(config with { ForceFieldPath = "" }),
+        ["force_field_sha256"] = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(config.ForceFieldPath))),
+    };
 
     private void WriteSplit(DatasetSplit split) =>
         TrajectoryDataset.WriteSplit(Path.Combine(outputDirectory, SplitFileOf(split.Name)),

@@ -5,9 +5,11 @@ using MlCgMd.Systems;
 namespace MlCgMd.Lammps;
 
 /// <summary>
-/// Writes a LAMMPS data file (atom_style bond: id mol type x y z ix iy iz) for one polymer.
-/// LAMMPS type = bead type id + 1, bond type 1, molecule 1. Coordinates use round-trip precision
-/// so a LAMMPS run 0 sees exactly our configuration. Masses are per type, as LAMMPS needs.
+/// Writes a LAMMPS data file for one system: atom_style bond (id mol type x y z ix iy iz) for a
+/// neutral force field, atom_style full (id mol type q x y z ix iy iz) for a charged one.
+/// LAMMPS type = type id + 1, bond type = bond type id + 1, molecule = molecule id + 1.
+/// Coordinates use round-trip precision so a LAMMPS run 0 sees exactly our configuration.
+/// Masses are per type, as LAMMPS needs.
 /// </summary>
 public static class LammpsDataFile
 {
@@ -15,11 +17,22 @@ public static class LammpsDataFile
     public const double OpenBoxPadding = 3.0;
 
     /// <param name="positions">[N*3] unwrapped, sigma</param>
-    public static void Write(string path, PolymerSystem system, ReadOnlySpan<double> positions, SimulationBox box)
+    public static void Write(string path, PolymerSystem system, ReadOnlySpan<double> positions, SimulationBox box) =>
+        Write(path, system, ForceField.ChainSpecies.Count, 1, charged: false, positions, box);
+
+    /// <param name="positions">[N*3] unwrapped, sigma</param>
+    public static void Write(string path, MolecularSystem system, ForceField forceField, ReadOnlySpan<double> positions, SimulationBox box)
+    {
+        system.CheckAgainst(forceField);
+        Write(path, system, forceField.TypeCount, forceField.BondTypes.Count, forceField.IsCharged, positions, box);
+    }
+
+    private static void Write(string path, MolecularSystem system, int typeCount, int bondTypeCount, bool charged,
+                              ReadOnlySpan<double> positions, SimulationBox box)
     {
         if (positions.Length != 3 * system.BeadCount)
             throw new ArgumentException($"LAMMPS data file for '{system.Name}': positions has {positions.Length} values, expected {3 * system.BeadCount}.");
-        double[] typeMass = TypeMasses(system);
+        double[] typeMass = TypeMasses(system, typeCount);
         double[] lo = new double[3], hi = new double[3];
         if (box.IsPeriodic)
         {
@@ -52,12 +65,12 @@ public static class LammpsDataFile
         MlCgMd.Data.AtomicFile.WriteText(path, w =>
         {
             var c = CultureInfo.InvariantCulture;
-            w.WriteLine($"LAMMPS data file: MlCgMd polymer {system.Name}");
+            w.WriteLine($"LAMMPS data file: MlCgMd system {system.Name}");
             w.WriteLine();
             w.WriteLine($"{system.BeadCount} atoms");
             w.WriteLine($"{system.Bonds.Length} bonds");
-            w.WriteLine($"{ForceField.TypeCount} atom types");
-            w.WriteLine("1 bond types");
+            w.WriteLine($"{typeCount} atom types");
+            w.WriteLine($"{bondTypeCount} bond types");
             w.WriteLine();
             string[] axes = ["x", "y", "z"];
             for (int d = 0; d < 3; d++)
@@ -65,32 +78,35 @@ public static class LammpsDataFile
             w.WriteLine();
             w.WriteLine("Masses");
             w.WriteLine();
-            for (int t = 0; t < ForceField.TypeCount; t++)
+            for (int t = 0; t < typeCount; t++)
                 w.WriteLine(string.Format(c, "{0} {1:R}", t + 1, typeMass[t]));
             w.WriteLine();
-            w.WriteLine("Atoms # bond");
+            w.WriteLine(charged ? "Atoms # full" : "Atoms # bond");
             w.WriteLine();
             for (int i = 0; i < system.BeadCount; i++)
-                w.WriteLine(string.Format(c, "{0} 1 {1} {2:R} {3:R} {4:R} {5} {6} {7}", i + 1, system.Types[i] + 1,
-                    wrapped[3 * i], wrapped[3 * i + 1], wrapped[3 * i + 2], image[3 * i], image[3 * i + 1], image[3 * i + 2]));
+            {
+                string charge = charged ? string.Format(c, " {0:R}", system.Charges[i]) : "";
+                w.WriteLine(string.Format(c, "{0} {1} {2}{3} {4:R} {5:R} {6:R} {7} {8} {9}", i + 1, system.Molecules[i] + 1, system.Types[i] + 1,
+                    charge, wrapped[3 * i], wrapped[3 * i + 1], wrapped[3 * i + 2], image[3 * i], image[3 * i + 1], image[3 * i + 2]));
+            }
             w.WriteLine();
             w.WriteLine("Bonds");
             w.WriteLine();
             for (int b = 0; b < system.Bonds.Length; b++)
-                w.WriteLine($"{b + 1} 1 {system.Bonds[b].I + 1} {system.Bonds[b].J + 1}");
+                w.WriteLine($"{b + 1} {system.BondTypes[b] + 1} {system.Bonds[b].I + 1} {system.Bonds[b].J + 1}");
         });
     }
 
-    private static double[] TypeMasses(PolymerSystem system)
+    private static double[] TypeMasses(MolecularSystem system, int typeCount)
     {
-        var mass = new double[ForceField.TypeCount];
+        var mass = new double[typeCount];
         Array.Fill(mass, 1.0);
-        var seen = new bool[ForceField.TypeCount];
+        var seen = new bool[typeCount];
         for (int i = 0; i < system.BeadCount; i++)
         {
             int t = system.Types[i];
             if (seen[t] && mass[t] != system.Masses[i])
-                throw new ArgumentException($"System '{system.Name}': beads of type {(BeadType)t} have different masses; LAMMPS atom_style bond needs one mass per type.");
+                throw new ArgumentException($"System '{system.Name}': particles of type {t} have different masses; LAMMPS needs one mass per type.");
             mass[t] = system.Masses[i];
             seen[t] = true;
         }

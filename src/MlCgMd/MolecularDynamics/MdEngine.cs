@@ -14,7 +14,7 @@ public sealed class MdEngine
     private readonly double[] _forceBuffer;
     private bool _forcesCurrent;
 
-    public PolymerSystem System { get; }
+    public MolecularSystem System { get; }
     public ForceField ForceField { get; }
     public SimulationBox Box { get; }
 
@@ -35,7 +35,7 @@ public sealed class MdEngine
 
     /// <param name="positions">[N*3] starting positions (copied)</param>
     /// <param name="seed">thermostat and initial-velocity seed</param>
-    public MdEngine(PolymerSystem system, ForceField forceField, SimulationBox box, double[] positions, ulong seed)
+    public MdEngine(MolecularSystem system, ForceField forceField, SimulationBox box, double[] positions, ulong seed)
     {
         if (positions.Length != 3 * system.BeadCount)
             throw new ArgumentException($"System '{system.Name}': positions has {positions.Length} values, expected N*3 = {3 * system.BeadCount}.");

@@ -24,6 +24,7 @@ internal sealed class NeighborList
 
     private readonly int _count;
     private readonly int[] _types;
+    private readonly int _typeCount;
     private readonly double[] _listCutoffSquared;
     private readonly double _cellSize;
     private readonly double _halfSkinSquared;
@@ -47,6 +48,7 @@ internal sealed class NeighborList
     {
         _count = types.Length;
         _types = types;
+        _typeCount = table.TypeCount;
         _listCutoffSquared = table.ListCutoffSquared;
         _cellSize = maxCutoff + skin;
         _halfSkinSquared = 0.25 * skin * skin;
@@ -140,7 +142,7 @@ internal sealed class NeighborList
         fixed (int* type = _sortedType, neighbors = Neighbors, rowOwner = RowOwner)
         {
             double xa = x[3 * a], ya = x[3 * a + 1], za = x[3 * a + 2];
-            int row = type[a] * 4;
+            int row = type[a] * _typeCount;
             for (int b = from; b < to; b++)
             {
                 double dx = x[3 * b] - xa, dy = x[3 * b + 1] - ya, dz = x[3 * b + 2] - za;

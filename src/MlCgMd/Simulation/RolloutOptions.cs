@@ -37,7 +37,13 @@ public sealed record RolloutOptions
         if (BatchSize < 1) throw new ArgumentException("rollout: 'batch_size' must be at least 1");
         if (CheckpointEvery < 1) throw new ArgumentException("rollout: 'checkpoint_every' must be at least 1");
         if (StepPerSigma is < 0) throw new ArgumentException("rollout: 'step_per_sigma' must be >= 0");
-        if (StepSize is <= 0) throw new ArgumentException("rollout: 'step_size' must be positive");
+        if (StepSize is { } size && !(size > 0 && double.IsFinite(size)))
+            throw new ArgumentException($"rollout: 'step_size' must be a positive number (got {size})");
+        if (CollisionDistance is { } collision && !(collision >= 0 && double.IsFinite(collision)))
+            throw new ArgumentException($"rollout: 'collision_distance' must be a number >= 0 (got {collision})");
+        if (MaxBondLength is { } bond && !(bond > 0))
+            throw new ArgumentException($"rollout: 'max_bond_length' must be positive (got {bond})");
+        if (Threads < 0) throw new ArgumentException("rollout: 'threads' must be >= 0 (0: all cores)");
         if (StepSizeSchedule is not null && !Model.RefinementOptions.IsKnownSchedule(StepSizeSchedule))
             throw new ArgumentException($"rollout: 'step_size_schedule' must be {Model.RefinementOptions.ScheduleChoices}, " +
                                         $"not '{StepSizeSchedule}'");

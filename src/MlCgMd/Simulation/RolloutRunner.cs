@@ -1,4 +1,9 @@
 using System.Diagnostics;
+using System.Security.Cryptography;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using MlCgMd.Configuration;
+using MlCgMd.Data;
 using MlCgMd.Batching;
 using MlCgMd.Data.Hdf5;
 using MlCgMd.Model;
@@ -27,10 +32,14 @@ public sealed class RolloutRunner(GraphSimulator model, RolloutOptions options)
     {
         options.Validate();
         torch.set_num_threads(options.Threads > 0 ? options.Threads : Environment.ProcessorCount);
-        Directory.CreateDirectory(outputDirectory);
-        RolloutManifest manifest = resume && File.Exists(Path.Combine(outputDirectory, RolloutManifest.FileName))
+        using FolderLock folderLock = FolderLock.Acquire(outputDirectory, "rollout");
+        if (!resume) OutputFolder.RequireFresh(outputDirectory, "rollout");
+        bool resuming = resume && File.Exists(Path.Combine(outputDirectory, RolloutManifest.FileName));
+        RunSettings.Require(outputDirectory, Settings(modelPath), FreeOnResume, "rollout");
+        RolloutManifest manifest = resuming
             ? RolloutManifest.Read(outputDirectory)
             : NewManifest(systems, thresholds, modelPath, firstBatch);
+        if (!resuming) manifest.Write(outputDirectory);   // the folder says what it holds before any frame is written
         if (manifest.Systems.Count != systems.Count || manifest.Systems.Where((s, i) => s.Name != systems[i].Name).Any())
             throw new InvalidDataException($"{outputDirectory}: the rollout to resume simulated other systems");
         manifest.Recipe?.RequireSame(RecipeOf(systems), $"the rollout to resume in {outputDirectory}", "these systems");
@@ -50,6 +59,20 @@ public sealed class RolloutRunner(GraphSimulator model, RolloutOptions options)
         manifest.Completed = true;
         manifest.Write(outputDirectory);
         return manifest;
+    }
+
+    /// <summary>Options a resume may change: how fast it runs, not what it computes.</summary>
+    public static readonly string[] FreeOnResume = ["options.threads", "options.checkpoint_every"];
+
+    /// <summary>What a resume must match: the options and the model's weights (by hash; a retrained model is another rollout).</summary>
+    private JsonObject Settings(string modelPath)
+    {
+        string weights = Directory.Exists(modelPath) ? Path.Combine(modelPath, ModelCheckpoint.ModelFile) : modelPath;
+        return new JsonObject
+        {
+            ["options"] = JsonSerializer.SerializeToNode(options, ModelConfig.Json),
+            ["model_weights_sha256"] = File.Exists(weights) ? Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(weights))) : null,
+        };
     }
 
     /// <summary>The one recipe all systems were coarse-grained with.</summary>
@@ -177,10 +200,11 @@ public sealed class RolloutRunner(GraphSimulator model, RolloutOptions options)
                 }
             }
             MarkValid(files, entries, manifest.Kind.LengthUnit);
+            manifest.WallSeconds += clock.Elapsed.TotalSeconds;   // also when every system stopped before a resume point
         }
         finally
         {
-            foreach (Hdf5File f in files) f.Dispose();
+            Hdf5File.DisposeAll(files);
         }
         foreach (RolloutSystem e in entries.Where(e => e.FailedStep is null)) e.StepsDone = options.Steps;
         manifest.Write(directory);

@@ -6,40 +6,21 @@ namespace MlCgMd.Systems;
 /// side-chain bead 2k+1; backbone beads are bonded along the chain, each side-chain bead to
 /// its backbone bead (so there are N-1 bonds and the bond graph is a tree).
 /// </summary>
-public sealed class PolymerSystem
+public sealed class PolymerSystem : MolecularSystem
 {
-    /// <summary>Name used in dataset folders and file headers, e.g. "train_007".</summary>
-    public string Name { get; }
-
     /// <summary>Monomer sequence, one letter per monomer: 'A' (B1+S1) or 'B' (B2+S2).</summary>
     public string Sequence { get; }
 
-    /// <summary>Bead type ids 0..3 (<see cref="BeadType"/>); length N.</summary>
-    public int[] Types { get; }
-
-    /// <summary>Bonds as 0-based bead index pairs (i &lt; j); length N-1.</summary>
-    public (int I, int J)[] Bonds { get; }
-
-    /// <summary>Bead masses in LJ mass units; length N.</summary>
-    public double[] Masses { get; }
-
-    public int BeadCount => Types.Length;
-
+    /// <param name="types">bead type ids 0..3 (<see cref="BeadType"/>), [N]</param>
+    /// <param name="bonds">0-based bead index pairs (i &lt; j), [N-1]; all of bond type 0</param>
+    /// <param name="masses">bead masses in LJ mass units, [N]; every bead is neutral and the chain is molecule 0</param>
     public PolymerSystem(string name, string sequence, int[] types, (int I, int J)[] bonds, double[] masses)
+        : base(name, types, bonds, new int[bonds.Length], masses, new double[types.Length], new int[types.Length])
     {
-        if (types.Length != masses.Length)
-            throw new ArgumentException($"System '{name}': types has {types.Length} entries but masses has {masses.Length}.");
         foreach (int t in types)
             if (t < 0 || t > 3)
                 throw new ArgumentException($"System '{name}': bead type {t} is outside 0..3 (B1,B2,S1,S2).");
-        foreach (var (i, j) in bonds)
-            if (i < 0 || j < 0 || i >= types.Length || j >= types.Length || i == j)
-                throw new ArgumentException($"System '{name}': bond ({i},{j}) does not join two distinct beads of {types.Length}.");
-        Name = name;
         Sequence = sequence;
-        Types = types;
-        Bonds = bonds;
-        Masses = masses;
     }
 
     /// <summary>Builds the comb-like chain for a monomer sequence of 'A'/'B' letters, all masses 1.</summary>

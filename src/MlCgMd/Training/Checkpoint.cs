@@ -77,7 +77,16 @@ public static class Checkpoint
     }
 
     public static bool Exists(string folder) =>
-        File.Exists(Path.Combine(folder, StateFile)) && File.Exists(Path.Combine(folder, OptimizerFile));
+        File.Exists(Path.Combine(folder, StateFile)) && File.Exists(Path.Combine(folder, OptimizerFile)) &&
+        File.Exists(Path.Combine(folder, ModelCheckpoint.ModelFile)) && File.Exists(Path.Combine(folder, ModelCheckpoint.ConfigFile));
+
+    /// <summary>
+    /// The checkpoint a resume restores from: <paramref name="folder"/>, or, when a crash interrupted
+    /// <see cref="Save"/>'s swap, its complete successor (folder.tmp; state.json is written last) or its
+    /// predecessor (folder.old); null when none is complete. Reads only, so every rank finds the same.
+    /// </summary>
+    public static string? Resumable(string folder) =>
+        new[] { folder, folder + ".tmp", folder + ".old" }.FirstOrDefault(Exists);
 
     private static Dictionary<string, Tensor> Prefixed(IReadOnlyDictionary<string, Tensor> all, string prefix) =>
         all.Where(kv => kv.Key.StartsWith(prefix)).ToDictionary(kv => kv.Key[prefix.Length..], kv => kv.Value);

@@ -32,13 +32,61 @@ public sealed class MetricsLog
             return;
         }
         string[] rows = File.ReadAllLines(csvPath);
-        var kept = rows.Take(1).Concat(rows.Skip(1).Where(r => long.Parse(r.Split(',')[0], CultureInfo.InvariantCulture) <= resumeStep));
+        var kept = rows.Take(1).Concat(Steps(csvPath, rows.Skip(1).ToList(), line => CsvStep(line, columns.Length)).Where(r => r.Step <= resumeStep).Select(r => r.Line));
         File.WriteAllText(csvPath, string.Join("\n", kept) + "\n");
         if (File.Exists(jsonlPath))
         {
-            var keptJson = File.ReadAllLines(jsonlPath)
-                .Where(l => l.Length > 0 && JsonDocument.Parse(l).RootElement.GetProperty("step").GetInt64() <= resumeStep);
-            File.WriteAllText(jsonlPath, string.Concat(keptJson.Select(l => l + "\n")));
+            var keptJson = Steps(jsonlPath, File.ReadAllLines(jsonlPath).ToList(), JsonStep).Where(r => r.Step <= resumeStep);
+            File.WriteAllText(jsonlPath, string.Concat(keptJson.Select(r => r.Line + "\n")));
+        }
+    }
+
+    /// <summary>The last logged step of DIR/NAME.csv, or null when it has no complete row.</summary>
+    public static long? LastStep(string directory, string name)
+    {
+        string path = Path.Combine(directory, name + ".csv");
+        if (!File.Exists(path)) return null;
+        string[] lines = File.ReadAllLines(path);
+        if (lines.Length == 0) return null;
+        int cells = lines[0].Split(',').Length;
+        var rows = Steps(path, lines.Skip(1).ToList(), line => CsvStep(line, cells));
+        return rows.Count == 0 ? null : rows[^1].Step;
+    }
+
+    /// <summary>
+    /// The rows with their steps. A last line a kill cut short (too few cells, JSON that does not parse)
+    /// is dropped: it was written after the last checkpoint. An unreadable line before it is an error.
+    /// </summary>
+    private static List<(long Step, string Line)> Steps(string path, List<string> lines, Func<string, long?> step)
+    {
+        while (lines.Count > 0 && lines[^1].Length == 0) lines.RemoveAt(lines.Count - 1);
+        var rows = new List<(long, string)>();
+        for (int k = 0; k < lines.Count; k++)
+        {
+            if (step(lines[k]) is { } s) rows.Add((s, lines[k]));
+            else if (k < lines.Count - 1)
+                throw new InvalidDataException($"{path}: line {k + 1} ('{lines[k][..Math.Min(40, lines[k].Length)]}') is not a metrics row");
+        }
+        return rows;
+    }
+
+    private static long? CsvStep(string line, int columns)
+    {
+        string[] cells = line.Split(',');
+        return cells.Length == columns && long.TryParse(cells[0], NumberStyles.Integer, CultureInfo.InvariantCulture, out long s) &&
+               cells.Skip(1).All(c => double.TryParse(c, NumberStyles.Float, CultureInfo.InvariantCulture, out _)) ? s : null;
+    }
+
+    private static long? JsonStep(string line)
+    {
+        try
+        {
+            using JsonDocument row = JsonDocument.Parse(line);
+            return row.RootElement.TryGetProperty("step", out JsonElement s) && s.TryGetInt64(out long step) ? step : null;
+        }
+        catch (JsonException)
+        {
+            return null;
         }
     }
 

@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using MlCgMd.Batching;
+using MlCgMd.Configuration;
 using MlCgMd.Data;
 using MlCgMd.Model;
 using MlCgMd.Model.Priors;
@@ -41,6 +43,9 @@ public sealed class Trainer
             : Path.GetFullPath(Path.Combine(configDirectory, config.Data.Directory));
     }
 
+    /// <summary>Settings a resume may change: the run's length and description, and the threads it runs on.</summary>
+    public static readonly string[] FreeOnResume = ["description", "train.max_steps", "train.threads"];
+
     public string LastCheckpoint => Path.Combine(runDirectory, "checkpoints", "last");
     public string BestCheckpoint => Path.Combine(runDirectory, "checkpoints", "best");
 
@@ -68,10 +73,23 @@ public sealed class Trainer
         var scheduler = new ExponentialDecayToFloor(optimizer, config.Optim.MinLr, config.Optim.DecaySteps, config.Optim.DecayRate);
 
         Directory.CreateDirectory(runDirectory);
-        if (parallel.IsMain) AtomicFile.WriteText(Path.Combine(runDirectory, "config.json"), w => w.Write(config.ToJson()));
+        using FolderLock? folderLock = parallel.IsMain ? FolderLock.Acquire(runDirectory, "training run") : null;
+        if (parallel.IsMain)
+        {
+            if (!resume) OutputFolder.RequireFresh(runDirectory, "training run", EffectiveConfig.OverridesFile);
+            RunSettings.Require(runDirectory, JsonNode.Parse(config.ToJson())!.AsObject(), FreeOnResume, "training run");
+            AtomicFile.WriteText(Path.Combine(runDirectory, "config.json"), w => w.Write(config.ToJson()));
+            if (m.Prior is { } prior && config.Model.Prior is { Fit: true })
+                AtomicFile.WriteText(Path.Combine(runDirectory, "prior.json"), w => w.Write(JsonSerializer.Serialize(prior, ModelConfig.Json)));
+        }
         var state = new Checkpoint.State(0, double.PositiveInfinity, -1, config.Tier);
-        if (resume && Checkpoint.Exists(LastCheckpoint))
-            state = Checkpoint.Restore(LastCheckpoint, model, recipe, optimizer, scheduler);
+        if (resume && Checkpoint.Resumable(LastCheckpoint) is { } resumeFrom)
+            state = Checkpoint.Restore(resumeFrom, model, recipe, optimizer, scheduler);
+        else if (resume && MetricsLog.LastStep(runDirectory, "metrics") is { } logged)
+            throw new InvalidDataException(
+                $"'{runDirectory}': training reached step {logged} (metrics.csv) but no complete checkpoint is left " +
+                $"({LastCheckpoint}, .tmp or .old); resuming would silently start again from step 0: restore the checkpoint, " +
+                "or start again with --overwrite");
         parallel.RequireSameStep(state.Step, runDirectory);
         parallel.BroadcastFromMain(model);
         Parameter[] parameters = model.parameters().ToArray();
@@ -193,16 +211,14 @@ public sealed class Trainer
 
     /// <summary>
     /// The model config with its CG prior fitted to the training split when it asks for a fit
-    /// (deterministic, so a resumed run fits the same values); the values are written to
-    /// prior.json and saved with every checkpoint's model.json.
+    /// (deterministic, so a resumed run fits the same values); the run writes the values to
+    /// prior.json, and every checkpoint's model.json holds them.
     /// </summary>
     private ModelConfig WithFittedPrior(ModelConfig m, List<CgSystem> train)
     {
         if (m.Prior is not { Fit: true } request) return m;
         CgPriorParameters fitted = PriorFit.Fit(train, m.Dilation, request.WallQuantile);
         fitted.Validate("the CG prior fitted to the training split");
-        Directory.CreateDirectory(runDirectory);
-        AtomicFile.WriteText(Path.Combine(runDirectory, "prior.json"), w => w.Write(JsonSerializer.Serialize(fitted, ModelConfig.Json)));
         return m with { Prior = fitted };
     }
 

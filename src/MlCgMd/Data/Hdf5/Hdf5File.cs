@@ -195,7 +195,39 @@ public sealed partial class Hdf5File : IDisposable
         }
     }
 
-    public void Dispose() => _file.Dispose();
+    /// <summary>
+    /// Closes the file, which writes what HDF5 still buffers; a close that fails (disk full, file-size limit)
+    /// throws, naming the file, rather than leaving a file that reads as complete but is not.
+    /// </summary>
+    public void Dispose()
+    {
+        if (_file.IsClosed) return;
+        int status;
+        lock (Hdf5Library.Sync)
+        {
+            status = _file.Close();
+            if (status < 0)
+                throw Hdf5ErrorStack.Failure($"could not close '{Path}': its last writes may be lost (disk full or file-size limit?)");
+        }
+    }
+
+    /// <summary>Closes every file, then throws the first close failure, if any.</summary>
+    public static void DisposeAll(IEnumerable<Hdf5File> files)
+    {
+        Exception? first = null;
+        foreach (Hdf5File file in files)
+        {
+            try
+            {
+                file.Dispose();
+            }
+            catch (Hdf5Exception e)
+            {
+                first ??= e;
+            }
+        }
+        if (first is not null) throw first;
+    }
 
     private unsafe Hdf5Handle CreationProperties(string name, ulong[] dims, int? gzipLevel)
     {

@@ -29,9 +29,22 @@ internal sealed class Hdf5Handle : SafeHandle
         return new Hdf5Handle(id, kind);
     }
 
-    protected override bool ReleaseHandle()
+    /// <summary>
+    /// Closes the identifier now and returns H5?close's status (negative: the close failed, e.g. a file whose
+    /// buffered data could not be written); a later Dispose does nothing.
+    /// </summary>
+    internal int Close()
     {
-        long id = handle.ToInt64();
+        if (IsClosed || IsInvalid) return 0;
+        int status = CloseId(handle.ToInt64());
+        SetHandleAsInvalid();
+        return status;
+    }
+
+    protected override bool ReleaseHandle() => CloseId(handle.ToInt64()) >= 0;
+
+    private int CloseId(long id)
+    {
         lock (Hdf5Library.Sync)
         {
             int status = _kind switch
@@ -44,7 +57,7 @@ internal sealed class Hdf5Handle : SafeHandle
                 Kind.Attribute => Hdf5Native.H5Aclose(id),
                 _ => -1,
             };
-            return status >= 0;
+            return status;
         }
     }
 }

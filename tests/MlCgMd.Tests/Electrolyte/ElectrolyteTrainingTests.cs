@@ -1,0 +1,60 @@
+using MlCgMd.Batching;
+using MlCgMd.Data;
+using MlCgMd.Data.Hdf5;
+using MlCgMd.Generation;
+using MlCgMd.Model;
+using MlCgMd.Simulation;
+using MlCgMd.Systems;
+using MlCgMd.SystemKinds;
+using MlCgMd.Training;
+
+namespace MlCgMd.Tests.Electrolyte;
+
+/// <summary>A model trains on generated quick-tier electrolyte data and rolls out its unseen test composition in the box.</summary>
+public sealed class ElectrolyteTrainingTests : IDisposable
+{
+    private readonly string root = Directory.CreateTempSubdirectory("mlcgmd-electrolyte-train-").FullName;
+
+    public void Dispose()
+    {
+        if (Directory.Exists(root)) Directory.Delete(root, recursive: true);
+    }
+
+    [Fact]
+    public void Train_and_simulate_run_end_to_end_on_the_quick_tier()
+    {
+        string data = Path.Combine(root, "data");
+        var dataset = ElectrolyteDatasetConfigLoader.Load(RepositoryFolder.Config("electrolyte-quick.json"));
+        new ElectrolyteDatasetGenerator(dataset, data, threads: 2).Run();
+        ForceField forceField = dataset.LoadForceField();
+        var config = new TrainingConfig
+        {
+            Tier = "quick",
+            Data = new DataSettings { Directory = data, System = SystemKind.Electrolyte.Name },
+            Model = Tests.Model.SyntheticBatches.SmallConfig(seqLen: 4, score: true, property: false) with
+            {
+                CgLevel = 7, Dilation = 2, UseAtomMass = true, UseWeights = true, NumPtypes = forceField.TypeCount,
+                NumBtypes = forceField.BondTypes.Count + 1, Radius = 3,   // LAMMPS bond types 1..2 as the official files
+            },
+            Optim = new OptimSettings { Lr = 1e-3 },
+            Train = new LoopSettings { BatchSize = 2, MaxSteps = 2, ValEvery = 2, ValBatches = 1, CheckpointEvery = 2, LogEvery = 1, Seed = 3, Threads = 1 },
+        };
+        config.Validate("the test config");
+        var trainer = new Trainer(config, root, Path.Combine(root, "run"));
+        trainer.Run(resume: false);
+
+        using TrainedModel trained = ModelCheckpoint.Load(trainer.BestCheckpoint);
+        Assert.True(trained.Recipe.RecursiveMetis);
+        var systems = CgSystem.LoadSplit(data, trained.Recipe.Kind.TestSplit, trained.Recipe, "the checkpoint");
+        ElectrolyteComposition test = dataset.Split("test").Compositions.Single();
+        Assert.Equal(test.Name, systems.Single().Name);
+        string output = Path.Combine(root, "rollout");
+        var options = new RolloutOptions { Steps = 3, SaveEvery = 1, BatchSize = 2, Threads = 1, Deterministic = true };
+        RolloutManifest manifest = new RolloutRunner(trained.Model, options).Run(systems, StabilityThresholds.FromReference(systems), output, resume: false);
+        Assert.Equal(trained.Recipe, manifest.Recipe);
+        using Hdf5File file = Hdf5File.OpenRead(Path.Combine(output, manifest.Systems[0].File));
+        float box = (float)test.BoxLength;
+        Assert.Equal([box, box, box], file.Read<float>("lattice").Data);
+        Assert.Equal(systems[0].Map.Cluster.Select(c => (long)c), file.Read<long>("cluster").Data);
+    }
+}
