@@ -153,6 +153,13 @@ public sealed class CgSystem
         for (int k = 0; k < frames * 3; k++)
             if (!(stored.Data[k] > 0) || !float.IsFinite(stored.Data[k]))
                 throw new InvalidDataException($"{source}: frame {k / 3} has box length {stored.Data[k]}, expected a positive length");
+        for (int f = 0; f < frames; f++)
+        {
+            float a = stored.Data[3 * f], b = stored.Data[3 * f + 1], c = stored.Data[3 * f + 2];
+            if (Math.Abs(a - b) > 1e-6f * a || Math.Abs(a - c) > 1e-6f * a)
+                throw new InvalidDataException(
+                    $"{source}: frame {f} has box lengths {a}, {b}, {c}, expected a cube (the {SystemKind.Electrolyte.Name} kind supports cubic boxes only)");
+        }
         return stored.Data.AsSpan(0, frames * 3).ToArray();
     }
 }

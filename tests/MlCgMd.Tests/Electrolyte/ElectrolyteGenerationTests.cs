@@ -114,6 +114,30 @@ public sealed class ElectrolyteGenerationTests : IDisposable
         Assert.Equal(n, system.ParticleCount);
     }
 
+    [Theory]
+    [InlineData("non_cubic", "expected a cube")]
+    [InlineData("missing", "lattice.h5")]
+    public void A_lattice_that_is_not_a_cube_or_is_missing_is_refused_naming_the_file(string damage, string expected)
+    {
+        new ElectrolyteDatasetGenerator(config, root, threads: 2).Run();
+        ElectrolyteComposition composition = config.Split("test").Compositions[0];
+        var folder = new TrajectoryFolder(Path.Combine(root, composition.Name), TrajectorySchema.Battery);
+        int frames = config.Split("test").Run.FrameCount;
+        if (damage == "missing")
+            File.Delete(folder.FileOf(TrajectoryField.Lattice));
+        else
+        {
+            float[] lattice = Enumerable.Repeat((float)composition.BoxLength, 3 * frames).ToArray();
+            lattice[3 * 5 + 2] *= 1.01f;
+            folder.WriteField<float>(TrajectoryField.Lattice, lattice, [frames, 3]);
+        }
+        var recipe = new CgRecipe { System = SystemKind.Electrolyte.Name, CgLevel = 7, RecursiveMetis = true };
+        var error = Assert.ThrowsAny<Exception>(() => CgSystem.LoadSplit(root, SplitFiles.BatteryTest, recipe, "the test"));
+        Assert.True(error is InvalidDataException or FileNotFoundException, error.GetType().Name + ": " + error.Message);
+        Assert.Contains(expected, error.Message);
+        Assert.Contains(composition.Name, error.Message);
+    }
+
     private sealed class ListProgress(List<GenerationProgress> list) : IProgress<GenerationProgress>
     {
         public void Report(GenerationProgress value) => list.Add(value);
