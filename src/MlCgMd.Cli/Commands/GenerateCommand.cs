@@ -79,7 +79,7 @@ internal static class GenerateCommand
             line.Report(p.ChainsDone == p.ChainsTotal, () =>
                 $"{p.Split}: {p.ChainsDone}/{p.ChainsTotal} systems ({p.ChainsSkipped} already done)  " +
                 $"{p.MdStepsPerSecond / 1e3:F2}k MD steps/s  elapsed {ProgressLine.Format(p.Elapsed)}  ETA {ProgressLine.Format(p.Remaining)}"));
-        DatasetInfo info = new ElectrolyteDatasetGenerator(settings, outDirectory, workers).Run(progress);
+        DatasetInfo info = new ElectrolyteDatasetGenerator(settings, outDirectory, workers).Run(progress, CommandAction.Cancellation);
         Console.WriteLine($"done: frames every {info.FrameInterval:G4} τ; " +
                           string.Join(", ", info.Frames.Select(f => $"{f.Key} {f.Value} frames")) +
                           $"; MD {info.MdSeconds.Values.Sum():F1} s; properties in {Path.Combine(outDirectory, ElectrolyteDatasetGenerator.PropertiesFile)}");

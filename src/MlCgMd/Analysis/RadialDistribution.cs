@@ -31,7 +31,7 @@ public sealed record RadialDistribution(
         for (int t = 0; t < frames; t++)
         {
             double length = boxLengths[t], volume = length * length * length;
-            int pairsPerA = 0;
+            long pairs = 0;
             foreach (int i in a)
             {
                 long pi = ((long)t * particles + i) * 3;
@@ -49,9 +49,9 @@ public sealed record RadialDistribution(
                     int bin = (int)(Math.Sqrt(r2) / binWidth);
                     if (bin < bins) counts[bin]++;
                 }
-                pairsPerA = inB.Contains(i) ? b.Count - 1 : b.Count;
+                pairs += inB.Contains(i) ? b.Count - 1 : b.Count;
             }
-            normalisation += a.Count * pairsPerA / volume;   // ideal-gas pair density of this frame
+            normalisation += pairs / volume;   // ideal-gas pair density of this frame
         }
         var g = new double[bins];
         for (int k = 0; k < bins; k++)

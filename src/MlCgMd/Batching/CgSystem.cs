@@ -73,6 +73,10 @@ public sealed class CgSystem
         if (maxFrames is { } limit) frames = Math.Min(frames, limit);
         double[] weights = ParticleWeights.Of(kind, folder, topology);
         var map = CoarseGrainMap.Create(topology.ParticleCount, topology.Bonds, weights, recipe.Options);
+        if (kind == SystemKind.Chain && map.BeadCount < 2)
+            throw new InvalidDataException(
+                $"'{folder.Path}': cg_level {recipe.CgLevel} ({recipeSource}) coarse-grains this {topology.ParticleCount}-particle chain " +
+                $"into {map.BeadCount} bead; expected cg_level at most {Math.Max(1, topology.ParticleCount / 2)}, so it keeps two beads and a bond");
         long[]? bondTypes = kind.HasBondTypes ? ReadBondTypes(folder, topology) : null;
         float[]? lattices = kind.IsPeriodic ? ReadLattices(folder, frames) : null;
         var system = new CgSystem(folder, recipe, topology, map, frames, bondTypes, lattices);

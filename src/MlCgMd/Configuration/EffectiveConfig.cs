@@ -19,7 +19,7 @@ public static class EffectiveConfig
     public static JsonObject Read(string path, IReadOnlyList<ConfigOverride> overrides, Type? contract = null,
                                   JsonSerializerOptions? options = null)
     {
-        if (!File.Exists(path)) throw new FileNotFoundException($"config '{path}' does not exist", path);
+        OutputFolder.RequireRegularFile(path, "config");
         JsonObject root;
         try
         {

@@ -59,10 +59,16 @@ public static class OutputFolder
     /// <paramref name="directory"/>, refusing names that would lead outside it.
     /// </summary>
     /// <param name="source">where the name comes from, for the message: "rollout.json field 'file'"</param>
-    public static string Inside(string directory, string name, string source)
+    /// <param name="subfolders">whether <paramref name="name"/> may be a relative path into subfolders ("shards/0-of-2/x.h5")</param>
+    public static string Inside(string directory, string name, string source, bool subfolders = false)
     {
-        if (string.IsNullOrWhiteSpace(name) || name is "." or ".." || name.IndexOfAny(['/', '\\', '\0']) >= 0)
-            throw new InvalidDataException($"{source}: '{name}' is not a plain file name (no folders, no '..')");
+        string[] parts = name.Split('/');
+        bool plain = !string.IsNullOrWhiteSpace(name) && name.IndexOfAny(['\\', '\0']) < 0 && (subfolders || parts.Length == 1) &&
+                     parts.All(p => p.Length > 0 && p is not ("." or ".."));
+        if (!plain)
+            throw new InvalidDataException(subfolders
+                ? $"{source}: '{name}' is not a relative path inside the folder (no leading '/', no '..')"
+                : $"{source}: '{name}' is not a plain file name (no folders, no '..')");
         return Path.Combine(directory, name);
     }
 

@@ -46,8 +46,7 @@ public sealed class TrajectoryDataset
     /// <summary>Folder names listed in a split file, in file order; blank lines are ignored.</summary>
     public static IReadOnlyList<string> ReadSplit(string splitFile)
     {
-        if (!File.Exists(splitFile))
-            throw new FileNotFoundException($"split file '{splitFile}' does not exist", splitFile);
+        OutputFolder.RequireRegularFile(splitFile, "split file");
         var names = File.ReadAllLines(splitFile)
             .Select(line => line.Trim())
             .Where(line => line.Length > 0)
@@ -55,8 +54,11 @@ public sealed class TrajectoryDataset
         if (names.Count == 0)
             throw new InvalidDataException($"split file '{splitFile}' is empty, expected one trajectory folder name per line");
         foreach (var name in names)
-            if (name.IndexOfAny(['/', '\\']) >= 0 || name is "." or "..")
+            if (name.IndexOfAny(['/', '\\', '\0']) >= 0 || name is "." or "..")
                 throw new InvalidDataException($"split file '{splitFile}' lists '{name}', expected a plain folder name");
+        if (names.GroupBy(n => n, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } twice)
+            throw new InvalidDataException(
+                $"split file '{splitFile}' lists trajectory '{twice.Key}' {twice.Count()} times, expected each once (it would weigh double)");
         return names;
     }
 

@@ -53,6 +53,16 @@ internal static class TrajectoryValidation
                 $"{source}: bond {bond} ({bonds[2 * bond]}, {bonds[2 * bond + 1]}) refers to particle {bonds[i]}, " +
                 $"expected 0-based indices in [0, {particles})");
         }
+        // A self bond or a bond listed twice (either way round) would count its force twice or pull a particle on itself.
+        var seen = new HashSet<(long, long)>();
+        for (int bond = 0; bond < bonds.Length / 2; bond++)
+        {
+            long a = bonds[2 * bond], b = bonds[2 * bond + 1];
+            if (a == b)
+                throw new InvalidDataException($"{source}: bond {bond} ({a}, {b}) bonds particle {a} to itself, expected two different particles");
+            if (!seen.Add((Math.Min(a, b), Math.Max(a, b))))
+                throw new InvalidDataException($"{source}: bond {bond} ({a}, {b}) repeats an earlier bond, expected each bond once");
+        }
     }
 
     internal static void RequireLength(long actual, long expected, string what, string source)

@@ -114,6 +114,14 @@ public sealed record ModelConfig
         Require(StepPerSigma >= 0 && StepSize > 0, "step_per_sigma/step_size", "must be >= 0 and > 0");
         Require(RefinementOptions.IsKnownSchedule(StepSizeSchedule), "step_size_schedule",
             $"must be {RefinementOptions.ScheduleChoices}");
+        // A field missing from a network block reads as 0: a network of width 0.
+        foreach (var (name, gn) in new[] { ("dynamics_gn_hparams", DynamicsGn), ("embedding_gn_hparams", EmbeddingGn), ("score_gn_hparams", ScoreGn) })
+            if (gn is not null)
+                Require(gn.LatentDim >= 1 && gn.Units >= 1 && gn.Layers >= 1 && gn.MpSteps >= 1, name,
+                    $"must give latent_dim, units, layers and mp_steps, each at least 1 (got {gn.LatentDim}, {gn.Units}, {gn.Layers}, {gn.MpSteps})");
+        if (PropertyNet is { } net)
+            Require(net.Units >= 1 && net.Layers >= 1 && net.OutDim >= 1, "property_net_hparams",
+                $"must give units, layers and out_dim, each at least 1 (got {net.Units}, {net.Layers}, {net.OutDim})");
         Prior?.Validate(source);
     }
 

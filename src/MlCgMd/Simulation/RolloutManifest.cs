@@ -43,12 +43,37 @@ public sealed record RolloutManifest
     {
         string path = Path.Combine(directory, FileName);
         if (!File.Exists(path)) throw new FileNotFoundException($"'{directory}' holds no {FileName}: not a rollout folder", path);
-        JsonNode root = JsonNode.Parse(File.ReadAllText(path), documentOptions: new JsonDocumentOptions { AllowTrailingCommas = true })
-                        ?? throw new InvalidDataException($"{path}: empty manifest");
+        OutputFolder.RequireRegularFile(path, "rollout manifest");
+        JsonNode root;
+        try
+        {
+            root = JsonNode.Parse(File.ReadAllText(path), documentOptions: new JsonDocumentOptions { AllowTrailingCommas = true })
+                   ?? throw new InvalidDataException($"{path}: empty manifest");
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidDataException($"{path}: not valid JSON: {e.Message}", e);
+        }
         // Manifests written before the keys were made snake_case carry options.SavedFrames (a derived count).
         (root["options"] as JsonObject)?.Remove("SavedFrames");
-        return root.Deserialize<RolloutManifest>(ModelConfig.Json) ?? throw new InvalidDataException($"{path}: empty manifest");
+        RolloutManifest manifest;
+        try
+        {
+            manifest = root.Deserialize<RolloutManifest>(ModelConfig.Json) ?? throw new InvalidDataException($"{path}: empty manifest");
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidDataException($"{path}: not a valid {FileName}: {e.Message}", e);
+        }
+        // The names become paths: each must stay inside the rollout folder.
+        for (int k = 0; k < manifest.Systems.Count; k++)
+        {
+            OutputFolder.Inside(directory, manifest.Systems[k].File, $"{path}: systems[{k}].file", subfolders: true);
+            OutputFolder.Inside(directory, manifest.Systems[k].Name, $"{path}: systems[{k}].name");
+        }
+        return manifest;
     }
+
 
     public void Write(string directory) =>
         AtomicFile.WriteText(Path.Combine(directory, FileName), w => w.Write(JsonSerializer.Serialize(this, ModelConfig.Json)));

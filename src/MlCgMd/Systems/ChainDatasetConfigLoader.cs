@@ -1,3 +1,4 @@
+using MlCgMd.Data;
 using System.Text.Json;
 using MlCgMd.MolecularDynamics;
 
@@ -8,29 +9,44 @@ public static class ChainDatasetConfigLoader
 {
     public static ChainDatasetConfig Load(string path)
     {
-        if (!File.Exists(path))
-            throw new FileNotFoundException($"Dataset config '{path}' does not exist.", path);
-        using var document = JsonDocument.Parse(File.ReadAllText(path));
+        using var document = JsonFile.Parse(path, "dataset config");
         JsonElement root = document.RootElement;
+        RejectUnknown(root, path, "", RootKeys);
         string tier = String(root, "tier", path);
         string forceField = String(root, "force_field", path);
         // The force-field path is relative to the config file, so configs work from any directory.
         string forceFieldPath = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, forceField));
-        int monomers = (int)Integer(root, "monomers_per_chain", path, minimum: 1);
+        int monomers = (int)Integer(root, "monomers_per_chain", path, minimum: 1, maximum: int.MaxValue);
         ulong seed = (ulong)Integer(root, "seed", path, minimum: 0);
         var splits = new List<DatasetSplit>();
         int index = 0;
-        foreach (JsonElement split in Field(root, "splits", path).EnumerateArray())
+        JsonElement listed = Field(root, "splits", path);
+        if (listed.ValueKind != JsonValueKind.Array)
+            throw new FormatException($"{path}: field 'splits' must be an array of splits.");
+        foreach (JsonElement split in listed.EnumerateArray())
             splits.Add(ParseSplit(split, path, $"splits[{index++}]."));
+        if (splits.GroupBy(s => s.Name).FirstOrDefault(g => g.Count() > 1) is { } twice)
+            throw new FormatException($"{path}: two splits are named '{twice.Key}'; split names must differ.");
         if (splits.Count == 0)
             throw new FormatException($"{path}: field 'splits' must list at least one split.");
         splits = splits.Select(s => ResolveReplica(s, splits, path)).ToList();
         return new ChainDatasetConfig(tier, forceFieldPath, monomers, seed, splits);
     }
 
+    private static readonly string[] RootKeys = ["tier", "description", "force_field", "monomers_per_chain", "seed", "splits"];
+    private static readonly string[] SplitKeys =
+    [
+        "name", "family", "chains", "composition_min", "composition_max", "mean_block_length", "replica_of",
+        "equilibration_steps", "production_steps", "record_every", "rg_every", "comment",
+    ];
+
     private static DatasetSplit ParseSplit(JsonElement split, string path, string prefix)
     {
+        RejectUnknown(split, path, prefix, SplitKeys);
         string name = String(split, "name", path, prefix);
+        // The name becomes file and folder names (NAME.txt, NAME_000/): letters, digits, '_' and '-' only.
+        if (name.Length == 0 || !name.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-'))
+            throw new FormatException($"{path}: field '{prefix}name' is '{name}', expected letters, digits, '_' or '-' (it names files).");
         if (split.TryGetProperty("replica_of", out _))
         {
             // Sequences and chain count come from the replicated split (resolved once all are parsed).
@@ -52,7 +68,7 @@ public static class ChainDatasetConfigLoader
         double meanBlock = kind == SequenceFamilyKind.Blocky ? Number(split, "mean_block_length", path, prefix) : 0.0;
         if (kind == SequenceFamilyKind.Blocky && meanBlock < 1)
             throw new FormatException($"{path}: field '{prefix}mean_block_length' must be at least 1.");
-        return new DatasetSplit(name, (int)Integer(split, "chains", path, prefix, minimum: 1),
+        return new DatasetSplit(name, (int)Integer(split, "chains", path, prefix, minimum: 1, maximum: int.MaxValue),
             new SequenceFamily(kind, compositionMin, compositionMax, meanBlock), ParseRun(split, name, path, prefix));
     }
 
@@ -72,8 +88,8 @@ public static class ChainDatasetConfigLoader
         var run = new MdRunOptions(
             Integer(split, "equilibration_steps", path, prefix, minimum: 0),
             Integer(split, "production_steps", path, prefix, minimum: 1),
-            (int)Integer(split, "record_every", path, prefix, minimum: 1),
-            (int)Integer(split, "rg_every", path, prefix, minimum: 1));
+            (int)Integer(split, "record_every", path, prefix, minimum: 1, maximum: int.MaxValue),
+            (int)Integer(split, "rg_every", path, prefix, minimum: 1, maximum: int.MaxValue));
         try
         {
             run.Validate();
@@ -83,6 +99,15 @@ public static class ChainDatasetConfigLoader
             throw new FormatException($"{path}: split '{name}': {e.Message}", e);
         }
         return run;
+    }
+
+    private static void RejectUnknown(JsonElement parent, string path, string prefix, string[] allowed)
+    {
+        if (parent.ValueKind != JsonValueKind.Object)
+            throw new FormatException($"{path}: field '{prefix.TrimEnd('.')}' must be an object.");
+        foreach (JsonProperty property in parent.EnumerateObject())
+            if (!allowed.Contains(property.Name))
+                throw new FormatException($"{path}: unknown field '{prefix}{property.Name}'; expected one of {string.Join(", ", allowed)}.");
     }
 
     private static JsonElement Field(JsonElement parent, string field, string path, string prefix = "") =>
@@ -100,8 +125,10 @@ public static class ChainDatasetConfigLoader
             ? value.GetDouble()
             : throw new FormatException($"{path}: field '{prefix}{field}' must be a number.");
 
-    private static long Integer(JsonElement parent, string field, string path, string prefix = "", long minimum = 0) =>
-        Field(parent, field, path, prefix) is { ValueKind: JsonValueKind.Number } value && value.TryGetInt64(out long number) && number >= minimum
+    private static long Integer(JsonElement parent, string field, string path, string prefix = "", long minimum = 0,
+                                long maximum = long.MaxValue) =>
+        Field(parent, field, path, prefix) is { ValueKind: JsonValueKind.Number } value && value.TryGetInt64(out long number) &&
+        number >= minimum && number <= maximum
             ? number
-            : throw new FormatException($"{path}: field '{prefix}{field}' must be an integer >= {minimum}.");
+            : throw new FormatException($"{path}: field '{prefix}{field}' must be an integer from {minimum} to {maximum}.");
 }

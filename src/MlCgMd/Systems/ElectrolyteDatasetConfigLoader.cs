@@ -1,3 +1,4 @@
+using MlCgMd.Data;
 using System.Text.Json;
 using MlCgMd.MolecularDynamics;
 
@@ -18,7 +19,7 @@ public static class ElectrolyteDatasetConfigLoader
     {
         if (!File.Exists(path))
             throw new FileNotFoundException($"Dataset config '{path}' does not exist.", path);
-        using var document = JsonDocument.Parse(File.ReadAllText(path));
+        using var document = JsonFile.Parse(path, "electrolyte dataset config");
         JsonElement root = document.RootElement;
         RejectUnknown(root, path, "", RootKeys);
         string system = String(root, "system", path);

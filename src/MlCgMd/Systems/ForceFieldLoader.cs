@@ -1,3 +1,4 @@
+using MlCgMd.Data;
 using System.Text.Json;
 using MlCgMd.MolecularDynamics;
 
@@ -18,9 +19,7 @@ public static class ForceFieldLoader
 
     public static ForceField Load(string path)
     {
-        if (!File.Exists(path))
-            throw new FileNotFoundException($"Force-field file '{path}' does not exist.", path);
-        using var document = JsonDocument.Parse(File.ReadAllText(path), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip });
+        using var document = JsonFile.Parse(path, "force-field file");
         return Parse(document.RootElement, path);
     }
 

@@ -74,14 +74,7 @@ public sealed class Trainer
 
         Directory.CreateDirectory(runDirectory);
         using FolderLock? folderLock = parallel.IsMain ? FolderLock.Acquire(runDirectory, "training run") : null;
-        if (parallel.IsMain)
-        {
-            if (!resume) OutputFolder.RequireFresh(runDirectory, "training run", EffectiveConfig.OverridesFile);
-            RunSettings.Require(runDirectory, JsonNode.Parse(config.ToJson())!.AsObject(), FreeOnResume, "training run");
-            AtomicFile.WriteText(Path.Combine(runDirectory, "config.json"), w => w.Write(config.ToJson()));
-            if (m.Prior is { } prior && config.Model.Prior is { Fit: true })
-                AtomicFile.WriteText(Path.Combine(runDirectory, "prior.json"), w => w.Write(JsonSerializer.Serialize(prior, ModelConfig.Json)));
-        }
+        if (parallel.IsMain && !resume) OutputFolder.RequireFresh(runDirectory, "training run", EffectiveConfig.OverridesFile);
         var state = new Checkpoint.State(0, double.PositiveInfinity, -1, config.Tier);
         if (resume && Checkpoint.Resumable(LastCheckpoint) is { } resumeFrom)
             state = Checkpoint.Restore(resumeFrom, model, recipe, optimizer, scheduler);
@@ -90,6 +83,14 @@ public sealed class Trainer
                 $"'{runDirectory}': training reached step {logged} (metrics.csv) but no complete checkpoint is left " +
                 $"({LastCheckpoint}, .tmp or .old); resuming would silently start again from step 0: restore the checkpoint, " +
                 "or start again with --overwrite");
+        if (parallel.IsMain)
+        {
+            // After the restore, whose recipe check names both recipes: the settings check covers every other key.
+            RunSettings.Require(runDirectory, JsonNode.Parse(config.ToJson())!.AsObject(), FreeOnResume, "training run");
+            AtomicFile.WriteText(Path.Combine(runDirectory, "config.json"), w => w.Write(config.ToJson()));
+            if (m.Prior is { } prior && config.Model.Prior is { Fit: true })
+                AtomicFile.WriteText(Path.Combine(runDirectory, "prior.json"), w => w.Write(JsonSerializer.Serialize(prior, ModelConfig.Json)));
+        }
         parallel.RequireSameStep(state.Step, runDirectory);
         parallel.BroadcastFromMain(model);
         Parameter[] parameters = model.parameters().ToArray();

@@ -26,6 +26,10 @@ public sealed record TrainingConfig
         overrides ??= [];
         string source = EffectiveConfig.Source(path, overrides);
         JsonObject json = EffectiveConfig.Read(path, overrides, typeof(TrainingConfig), ModelConfig.Json);
+        // Defaults are the paper's, far from any small run: a missing section is an error, not a silent paper-scale run.
+        foreach (string section in new[] { "data", "model", "optim", "train" })
+            if (json[section] is not JsonObject)
+                throw new InvalidDataException($"{source}: section '{section}' is missing, expected an object (see data/configs/train-*.json)");
         TrainingConfig config;
         try
         {
@@ -51,13 +55,30 @@ public sealed record TrainingConfig
         CgRecipe recipe = Data.Recipe(Model);
         recipe.Validate(source + " (data)");
         recipe.RequireFits(Model.UseAtomMass, source + " (model)");
-        if (Train.BatchSize < 1) throw new InvalidDataException($"{source}: field 'train.batch_size' must be at least 1");
-        if (Train.MaxSteps < 1) throw new InvalidDataException($"{source}: field 'train.max_steps' must be at least 1");
-        if (Train.PushforwardSteps < 1 || Train.PushforwardSteps >= Model.SeqLen)
-            throw new InvalidDataException(
-                $"{source}: field 'train.pushforward_steps' must be at least 1 and below seq_len ({Model.SeqLen}), got {Train.PushforwardSteps}");
-        if (Optim.Lr <= 0) throw new InvalidDataException($"{source}: field 'optim.lr' must be positive");
-        if (Optim.Betas.Length != 2) throw new InvalidDataException($"{source}: field 'optim.betas' must hold two numbers");
+        void Require(bool ok, string field, string expectation, object value)
+        {
+            if (!ok) throw new InvalidDataException($"{source}: field '{field}' {expectation} (got {value})");
+        }
+        // Written so that NaN fails every check.
+        Require(Train.BatchSize >= 1, "train.batch_size", "must be at least 1", Train.BatchSize);
+        Require(Train.MaxSteps >= 1, "train.max_steps", "must be at least 1", Train.MaxSteps);
+        Require(Train.PushforwardSteps >= 1 && Train.PushforwardSteps < Model.SeqLen, "train.pushforward_steps",
+            $"must be at least 1 and below seq_len ({Model.SeqLen})", Train.PushforwardSteps);
+        Require(Train.GradientClipVal > 0 && double.IsFinite(Train.GradientClipVal), "train.gradient_clip_val", "must be a positive number", Train.GradientClipVal);
+        Require(Train.ValEvery >= 1, "train.val_every", "must be at least 1", Train.ValEvery);
+        Require(Train.ValBatches >= 1, "train.val_batches", "must be at least 1", Train.ValBatches);
+        Require(Train.CheckpointEvery >= 1, "train.checkpoint_every", "must be at least 1", Train.CheckpointEvery);
+        Require(Train.LogEvery >= 1, "train.log_every", "must be at least 1", Train.LogEvery);
+        Require(Train.Threads >= 0, "train.threads", "must be >= 0 (0: all cores)", Train.Threads);
+        Require(Data.TrajLen is null or >= 2, "data.traj_len", "must be at least 2 frames (or absent: all)", Data.TrajLen!);
+        Require(Optim.Lr > 0 && double.IsFinite(Optim.Lr), "optim.lr", "must be a positive number", Optim.Lr);
+        Require(Optim.MinLr >= 0 && Optim.MinLr <= Optim.Lr, "optim.min_lr", "must be from 0 to optim.lr", Optim.MinLr);
+        Require(Optim.Eps > 0 && double.IsFinite(Optim.Eps), "optim.eps", "must be a positive number", Optim.Eps);
+        Require(Optim.WeightDecay >= 0 && double.IsFinite(Optim.WeightDecay), "optim.weight_decay", "must be a number >= 0", Optim.WeightDecay);
+        Require(Optim.DecaySteps > 0 && double.IsFinite(Optim.DecaySteps), "optim.decay_steps", "must be a positive number", Optim.DecaySteps);
+        Require(Optim.DecayRate > 0 && Optim.DecayRate <= 1, "optim.decay_rate", "must be in (0, 1]", Optim.DecayRate);
+        Require(Optim.Betas.Length == 2 && Optim.Betas.All(b => b is >= 0 and < 1), "optim.betas", "must hold two numbers in [0, 1)",
+            $"[{string.Join(", ", Optim.Betas)}]");
     }
 }
 

@@ -56,6 +56,9 @@ public class TransportAnalysisTests
         Assert.Equal(40, rdf.G.Length);
         double mean = rdf.G.Skip(10).Average();   // beyond r = 1 every bin has thousands of pairs
         Assert.InRange(mean, 0.98, 1.02);
+        int[] all = Enumerable.Range(0, particles).ToArray();   // one set with itself: no particle is its own neighbour
+        RadialDistribution self = RadialDistribution.Compute(x, frames, particles, Enumerable.Repeat(length, frames).ToArray(), all, all, 0.1);
+        Assert.InRange(self.G.Skip(10).Average(), 0.99, 1.01);
         double expected = 300 / (length * length * length) * 4.0 / 3.0 * Math.PI * Math.Pow(rdf.FirstMinimum, 3);
         Assert.True(Math.Abs(rdf.CoordinationNumber - expected) < 0.05 * expected + 0.05,
             $"coordination number {rdf.CoordinationNumber:G4} within r = {rdf.FirstMinimum:G3}, ideal gas {expected:G4}");

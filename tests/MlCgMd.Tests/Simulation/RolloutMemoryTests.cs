@@ -29,10 +29,11 @@ public class RolloutMemoryTests(ITestOutputHelper output) : IDisposable
         using var model = new GraphSimulator(Tests.Model.SyntheticBatches.SmallConfig(seqLen: 4) with { CgLevel = 6 });
         var loose = new StabilityThresholds(1e-6, 1e6);
 
+        int runs = 0;
         (long Rss, long Live) After(long steps)
         {
             var options = new RolloutOptions { Steps = steps, SaveEvery = 10, BatchSize = 4, CheckpointEvery = 500, Deterministic = true };
-            new RolloutRunner(model, options).Run(systems, loose, Path.Combine(root, $"r{steps}"), resume: false);
+            new RolloutRunner(model, options).Run(systems, loose, Path.Combine(root, $"r{steps}-{++runs}"), resume: false);   // a folder per run: no overwrite
             GC.Collect();
             GC.WaitForPendingFinalizers();
             using var process = Process.GetCurrentProcess();

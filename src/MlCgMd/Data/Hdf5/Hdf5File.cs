@@ -42,8 +42,7 @@ public sealed partial class Hdf5File : IDisposable
     /// <summary>Opens an existing file read-only.</summary>
     public static Hdf5File OpenRead(string path)
     {
-        if (!File.Exists(path))
-            throw new FileNotFoundException($"HDF5 file '{path}' does not exist", path);
+        OutputFolder.RequireRegularFile(path, "HDF5 file");
         Hdf5Library.EnsureLoaded();
         lock (Hdf5Library.Sync)
         {
