@@ -53,7 +53,7 @@ internal static class QuickstartCommand
             // Reference MD runs several chains in parallel; the libtorch stages run one thread.
             Console.WriteLine(CpuTimeLine.Format(clock.Elapsed));
             return 0;
-        }));
+        }, "run the same command again: finished stages are kept and the interrupted one resumes from its last save"));
         return command;
     }
 

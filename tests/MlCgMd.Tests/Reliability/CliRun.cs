@@ -11,7 +11,8 @@ internal sealed record CliRun(int ExitCode, string Output, string Errors, bool T
     public static CliRun Start(IReadOnlyList<string> arguments, TimeSpan limit, string? shell = null, Action<Process>? whileRunning = null,
                                Dictionary<string, string>? environment = null)
     {
-        string mlcgmd = Path.Combine(AppContext.BaseDirectory, "mlcgmd");
+        // MLCGMD_SUITE_CLI runs the cases against another build (e.g. an older commit, to measure the change).
+        string mlcgmd = Environment.GetEnvironmentVariable("MLCGMD_SUITE_CLI") ?? Path.Combine(AppContext.BaseDirectory, "mlcgmd");
         ProcessStartInfo start = shell is null
             ? new ProcessStartInfo(mlcgmd, arguments)
             : new ProcessStartInfo("bash", ["-c", $"{shell} exec \"$0\" \"$@\"", mlcgmd, .. arguments]);
