@@ -25,9 +25,13 @@ internal static class AnalyzeCommand
                 ResolveFrameInterval(parse.GetValue(frameInterval), dataDirectory));
             string path = parse.GetValue(output)?.FullName ?? Path.Combine(rolloutDirectory, MetricsFile.FileName);
             new MetricsFile(result.Summary()).Write(path);
-            Console.WriteLine($"{result.Polymers.Count} polymers; mean Rg r² = {result.MeanRg?.PearsonRSquared:G3}; " +
-                              $"relaxation time r² = {result.RelaxationTime?.PearsonRSquared:G3}; " +
-                              $"failed {result.FailedSystems}; frames with collisions {result.FramesWithCollisions}");
+            Console.WriteLine($"{result.SystemCount} polymers, {result.FailedSystems} stopped early " +
+                              $"(mean steps before stopping {result.MeanStepsBeforeFailure:F0} of {result.Steps}); " +
+                              $"frames with collisions {result.FramesWithCollisions}");
+            Console.WriteLine(result.MeanRgStatement());
+            Console.WriteLine(result.RelaxationTimeStatement());
+            Console.WriteLine($"Rg² W1 median over {result.Polymers.Count} polymers: rollout vs MD {result.MedianRg2Wasserstein1:G3} σ², " +
+                              $"MD half vs half {result.MedianHalvesRg2Wasserstein1:G3} σ²");
             Console.WriteLine($"metrics: {path}");
             return 0;
         }));

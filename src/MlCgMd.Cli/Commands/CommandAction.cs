@@ -17,6 +17,8 @@ internal static class CommandAction
 
     public const string VerboseVariable = "MLCGMD_VERBOSE";
 
+    private const int MaxMessage = 800;
+
     private static readonly CancellationTokenSource Interrupt = new();
 
     /// <summary>Set from --verbose (or MLCGMD_VERBOSE=1) before the verb runs: print stack traces.</summary>
@@ -42,6 +44,9 @@ internal static class CommandAction
     public static int Run(Func<int> body, string onInterrupt = "nothing was left half-done; run the command again")
     {
         interruptAdvice = onInterrupt;
+        // Past a file-size limit (ulimit -f) a write then fails with EFBIG, an error naming the file, instead of
+        // SIGXFSZ ending the process with half-written files.
+        if (OperatingSystem.IsLinux()) signal(FileSizeLimitSignal, IgnoreSignal);
         using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
         using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
         try
@@ -99,6 +104,8 @@ internal static class CommandAction
     private static string OneLine(Exception e, bool expected)
     {
         string message = string.Join(" ", e.Message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        if (message.Length > MaxMessage)
+            message = $"{message[..MaxMessage]}... ({message.Length - MaxMessage} more characters: --verbose shows them)";
         return e switch
         {
             OutOfMemoryException => $"out of memory ({message}); use a smaller batch or fewer systems",
@@ -107,4 +114,10 @@ internal static class CommandAction
             _ => $"{e.GetType().Name}: {message}",
         };
     }
+
+    private const int FileSizeLimitSignal = 25;          // SIGXFSZ on Linux
+    private static readonly nint IgnoreSignal = 1;       // SIG_IGN
+
+    [DllImport("libc")]
+    private static extern nint signal(int signal, nint handler);
 }

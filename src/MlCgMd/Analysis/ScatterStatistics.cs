@@ -8,8 +8,8 @@ namespace MlCgMd.Analysis;
 /// </summary>
 /// <param name="PearsonR">Pearson correlation of y with x.</param>
 /// <param name="PearsonRSquared">PearsonR^2: how well y follows some line in x. The figures' "r^2" annotation shows this.</param>
-/// <param name="IdentityRSquared">Coefficient of determination against y = x, 1 - sum (y - x)^2 / sum (y - mean y)^2:
-/// how well y equals x; can be negative.</param>
+/// <param name="IdentityRSquared">Coefficient of determination of y = x, 1 - sum (y - x)^2 / sum (x - mean x)^2:
+/// how well y equals x, against the spread of the references; can be negative.</param>
 /// <param name="MeanAbsoluteError">mean |y - x|, in the unit of the values.</param>
 /// <param name="MeanRelativeError">mean |y - x| / |x| (dimensionless; NaN if some x is 0).</param>
 public sealed record ScatterStatistics(
@@ -45,7 +45,7 @@ public sealed record ScatterStatistics(
             relative += x[i] == 0 ? double.NaN : Math.Abs(error) / Math.Abs(x[i]);
         }
         double r = sxx > 0 && syy > 0 ? sxy / Math.Sqrt(sxx * syy) : double.NaN;
-        double identity = syy > 0 ? 1 - residual / syy : double.NaN;
+        double identity = sxx > 0 ? 1 - residual / sxx : double.NaN;
         return new ScatterStatistics(n, r, r * r, identity, absolute / n, relative / n);
     }
 }

@@ -12,11 +12,15 @@ namespace MlCgMd.Batching;
 public static class BatchAssembler
 {
     /// <param name="withTarget">training: seq_len history frames plus a target; rollout: seq_len history frames</param>
+    /// <param name="targetSteps">with a target, how many model steps after the history it lies (pushforward training);
+    /// the Rg labels then follow the history as the model's own steps shift it</param>
     public static ModelBatch Build(IReadOnlyList<CgSystem> systems, IReadOnlyList<Window> windows, int seqLen, int dilation,
-                                   bool withTarget, Device device)
+                                   bool withTarget, Device device, int targetSteps = 1)
     {
         RequireOneRecipe(systems, windows);
-        int frames = seqLen + (withTarget ? 1 : 0);
+        if (targetSteps < 1 || (!withTarget && targetSteps != 1))
+            throw new ArgumentOutOfRangeException(nameof(targetSteps), "target steps need a target and must be at least 1");
+        int frames = seqLen + (withTarget ? targetSteps : 0);
         long particles = windows.Sum(w => (long)systems[w.System].ParticleCount);
         var history = new float[particles * seqLen * 3];
         var target = withTarget ? new float[particles * 3] : null;
@@ -43,7 +47,7 @@ public static class BatchAssembler
                     for (int d = 0; d < 3; d++)
                         history[((particleOffset + i) * seqLen + t) * 3 + d] = block[((long)t * n + i) * 3 + d];
             if (target is not null)
-                Array.Copy(block, (long)seqLen * n * 3, target, particleOffset * 3, n * 3);
+                Array.Copy(block, (long)(frames - 1) * n * 3, target, particleOffset * 3, n * 3);
             for (int i = 0; i < n; i++)
             {
                 types[particleOffset + i] = system.Topology.ParticleTypes[i];
@@ -62,7 +66,7 @@ public static class BatchAssembler
             }
             foreach (int bead in system.Map.CgBonds) cgBonds.Add(beadOffset + bead);
             if (allHaveRgs)
-                rgs.AddRange(system.ReadRgs(window.Start, seqLen, dilation).Select(r => (float)r));
+                rgs.AddRange(system.ReadRgs(window.Start + (targetSteps - 1) * dilation, seqLen, dilation).Select(r => (float)r));
             if (periodic)
                 lattices.AddRange(system.BoxAt(window.Start + (frames - 1) * dilation)!);
             particleOffset += n;
@@ -73,6 +77,7 @@ public static class BatchAssembler
         {
             PositionHistory = torch.tensor(history, [particles, seqLen, 3], device: device),
             Target = target is null ? null : torch.tensor(target, [particles, 3], device: device),
+            TargetSteps = targetSteps,
             ParticleTypes = torch.tensor(types, device: device),
             Weights = torch.tensor(weights, device: device),
             ParticleCounts = windows.Select(w => (long)systems[w.System].ParticleCount).ToArray(),

@@ -2,15 +2,17 @@ namespace MlCgMd.Batching;
 
 /// <summary>
 /// All training windows of a set of systems, as the official MDDataset enumerates them:
-/// a trajectory of T frames gives T − (seq_len + 1)·dilation + 1 windows.
+/// a trajectory of T frames gives T − (seq_len + 1)·dilation + 1 windows (with k target steps,
+/// for pushforward training, T − (seq_len + k)·dilation + 1).
 /// </summary>
 public sealed class WindowIndex
 {
     private readonly int[] firstWindow;   // cumulative window counts per system
 
-    public WindowIndex(IReadOnlyList<CgSystem> systems, int seqLen, int dilation)
+    public WindowIndex(IReadOnlyList<CgSystem> systems, int seqLen, int dilation, int targetSteps = 1)
     {
-        SpanFrames = (seqLen + 1) * dilation;
+        if (targetSteps < 1) throw new ArgumentOutOfRangeException(nameof(targetSteps), "at least one target step");
+        SpanFrames = (seqLen + targetSteps) * dilation;
         firstWindow = new int[systems.Count + 1];
         for (int s = 0; s < systems.Count; s++)
         {
@@ -18,12 +20,12 @@ public sealed class WindowIndex
             if (windows < 1)
                 throw new InvalidDataException(
                     $"trajectory '{systems[s].Name}' has {systems[s].FrameCount} frames; a sample needs " +
-                    $"(seq_len + 1) · dilation = {SpanFrames}");
+                    $"(seq_len + {targetSteps}) · dilation = {SpanFrames}");
             firstWindow[s + 1] = firstWindow[s] + windows;
         }
     }
 
-    /// <summary>Frames a window spans, (seq_len + 1) · dilation.</summary>
+    /// <summary>Frames a window spans, (seq_len + target steps) · dilation.</summary>
     public int SpanFrames { get; }
 
     public int Count => firstWindow[^1];

@@ -19,6 +19,11 @@ public static class AtomicFile
             writeTemporary(temporary);
             File.Move(temporary, fullPath, overwrite: true);
         }
+        catch (Exception e) when (e is IOException or ArgumentException { ParamName: "value" })
+        {
+            // EFBIG (file-size limit) arrives as ArgumentException("value"), ENOSPC as IOException; neither names the file.
+            throw new IOException($"could not write '{fullPath}': {e.Message} (disk full or file-size limit?); the previous version, if any, is kept", e);
+        }
         finally
         {
             if (File.Exists(temporary))

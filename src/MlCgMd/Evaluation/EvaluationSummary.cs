@@ -54,6 +54,11 @@ public sealed record EvaluationSummary(
     [property: JsonPropertyName("frames_with_collisions")] int FramesWithCollisions,
     [property: JsonPropertyName("mean_rg")] ScatterStatistics? MeanRg,
     [property: JsonPropertyName("relaxation_time")] ScatterStatistics? RelaxationTime,
+    [property: JsonPropertyName("reference_halves_relaxation_time")] ScatterStatistics? HalvesRelaxationTime,
+    [property: JsonPropertyName("median_rg2_wasserstein1")] double MedianRg2Wasserstein1,
+    [property: JsonPropertyName("median_reference_halves_rg2_wasserstein1")] double MedianHalvesRg2Wasserstein1,
+    [property: JsonPropertyName("mean_rg_statement")] string MeanRgStatement,
+    [property: JsonPropertyName("relaxation_time_statement")] string RelaxationTimeStatement,
     [property: JsonPropertyName("polymers")] IReadOnlyList<PolymerSummary> Polymers);
 
 /// <summary>A system that stopped before writing two frames: nothing to compare.</summary>
@@ -80,4 +85,8 @@ public sealed record PolymerSummary(
     [property: JsonPropertyName("contact_map_mad")] double ContactMapMad,
     [property: JsonPropertyName("frames_with_collisions")] int FramesWithCollisions,
     [property: JsonPropertyName("rollout_frames")] int RolloutFrames,
-    [property: JsonPropertyName("reference_frames")] int ReferenceFrames);
+    [property: JsonPropertyName("reference_frames")] int ReferenceFrames,
+    [property: JsonPropertyName("reference_halves_rg2_wasserstein1")] double? HalvesRg2Wasserstein1,
+    [property: JsonPropertyName("reference_halves_rg2_ks")] double? HalvesRg2Ks,
+    [property: JsonPropertyName("reference_first_half_tau")] RelaxationTimes? FirstHalfTau,
+    [property: JsonPropertyName("reference_second_half_tau")] RelaxationTimes? SecondHalfTau);

@@ -24,6 +24,8 @@ public sealed record PolymerEvaluation
     /// <summary>Relaxation times of Rg² (three estimators, block-bootstrap errors); null if the series is too short.</summary>
     public RelaxationTimeSummary? ReferenceTau { get; init; }
     public RelaxationTimeSummary? RolloutTau { get; init; }
+    /// <summary>The reference's two halves against each other (the MD-against-MD baseline); null below 4 frames.</summary>
+    public ReferenceHalves? ReferenceHalves { get; init; }
     /// <summary>The same estimates from prefixes of the reference (shorter MD runs).</summary>
     public required IReadOnlyList<ReferenceLengthRow> ShorterReference { get; init; }
     public required ContactMap ReferenceContacts { get; init; }

@@ -84,6 +84,7 @@ public static class RolloutEvaluator
             Rg2Distribution = DistributionComparison.Compute(refRg2, mlRg2),
             ReferenceTau = TauOrNull(refRg2, referenceDt),
             RolloutTau = TauOrNull(mlRg2, rolloutDt),
+            ReferenceHalves = refRg2.Length >= 4 ? ReferenceHalves.Compute(refRg2, referenceDt) : null,
             ShorterReference = refRg2.Length >= 400 ? ReferenceLengthBaseline.Compute(refRg2, referenceDt) : [],
             ReferenceContacts = ContactMap.Compute(reference, cutoff),
             RolloutContacts = ContactMap.Compute(rollout, cutoff),
@@ -108,7 +109,7 @@ public static class RolloutEvaluator
     }
 
     /// <summary>Block-bootstrap relaxation times, or null when the series is too short to have blocks of several frames.</summary>
-    private static RelaxationTimeSummary? TauOrNull(double[] series, double dt) =>
+    internal static RelaxationTimeSummary? TauOrNull(double[] series, double dt) =>
         series.Length >= BootstrapBlocks * 8 ? RelaxationTimeBootstrap.FromSingleSeries(series, dt, BootstrapBlocks) : null;
 
     /// <summary>The rollout's beads over the reference particles (weighted as the kind weighs them) and its CG bonds, each once.</summary>

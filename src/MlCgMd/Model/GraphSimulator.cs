@@ -1,3 +1,4 @@
+using MlCgMd.Model.Priors;
 using MlCgMd.Torch;
 using MlCgMd.Torch.Modules;
 
@@ -25,6 +26,7 @@ public sealed class GraphSimulator : Module
     private readonly Sequential? propertyHead;
     private readonly IDynamicsNetwork dynamics;
     private readonly EncodeProcessDecode? scoreGn;
+    private readonly CgPrior? prior;
 
     // Plain attributes in the official model (not in its state_dict): the noise levels of
     // augmentation and of the score model.
@@ -66,6 +68,7 @@ public sealed class GraphSimulator : Module
             scoreGn = register_module("score_gn",
                 new EncodeProcessDecode(latent + (config.UseWeights ? 1 : 0), dim + 1 + emb, dim, scoreSize));
 
+        if (config.Prior is { } priorParameters) prior = new CgPrior(priorParameters);
         noiseSigmas = GeometricLevels(config.NoiseBegin, config.NoiseEnd, config.NoiseLevel);
         scoreSigmas = GeometricLevels(config.SigmaBegin, config.SigmaEnd, config.SigmaLevel);
         ScoreSigmas = scoreSigmas.ToArray<float>().Select(s => (double)s).ToArray();
@@ -95,7 +98,12 @@ public sealed class GraphSimulator : Module
 
     // ---- training objective -------------------------------------------------------------
 
-    /// <summary>The official training loss for one batch (noise augmentation included).</summary>
+    /// <summary>
+    /// The official training loss for one batch (noise augmentation included). With a target k &gt; 1
+    /// steps ahead (pushforward), the noisy history is first rolled forward k − 1 steps on the
+    /// model's own sampled accelerations without gradient; the loss is then the one-step loss from
+    /// that history to the true target, so the model learns to correct its own drift.
+    /// </summary>
     public LossTerms ComputeLoss(ModelBatch batch)
     {
         if (batch.Target is null) throw new ArgumentException("a training batch needs target positions", nameof(batch));
@@ -109,11 +117,13 @@ public sealed class GraphSimulator : Module
         long[] beads = batch.BeadCounts;
 
         (cgHistory, cgNext) = NoiseAugment(cgHistory, cgNext, beads);
+        if (batch.TargetSteps > 1)
+            cgHistory = PushForward(cgHistory, beadEmbeddings, beads, batch.CgBonds, batch.Lattices, beadWeights, batch.TargetSteps - 1);
         Tensor? noisyNext = null, sampledSigmas = null;
         if (scoreGn is not null) (sampledSigmas, noisyNext) = SampleNoisyPositions(cgNext, beads);
 
         CgGraph historyGraph = BuildGraph(cgHistory, beadEmbeddings, beads, batch.CgBonds, batch.Lattices, beadWeights);
-        var (mean, std, latent) = AccelerationDistribution(historyGraph);
+        var (mean, std, latent) = AccelerationDistribution(historyGraph, cgHistory, batch.CgBonds, batch.Lattices);
         Tensor accTarget = AccelerationTarget(cgNext, cgHistory);
         Tensor accLoss = -GaussianLogProb(accTarget, mean, std).mean();
         Tensor loss = accLoss;
@@ -142,6 +152,23 @@ public sealed class GraphSimulator : Module
         Tensor meanStdRatio = (mean.norm(dim: -1) / std.norm(dim: -1)).mean();
         Tensor entropy = (std.log() + 0.5 * (1 + Log2Pi)).mean();
         return new LossTerms(loss, accLoss, scoreLoss, propertyLoss, meanStdRatio, entropy);
+    }
+
+    /// <summary>The history [M, T, dim] after <paramref name="steps"/> sampled model steps, detached (no gradient through the unroll).</summary>
+    private Tensor PushForward(Tensor cgHistory, Tensor beadEmbeddings, long[] beads, Tensor cgBonds, Tensor? lattices,
+                               Tensor beadWeights, int steps)
+    {
+        using var noGrad = torch.no_grad();
+        Tensor history = cgHistory.detach();
+        Tensor embeddings = beadEmbeddings.detach();
+        for (int s = 0; s < steps; s++)
+        {
+            CgGraph graph = BuildGraph(history, embeddings, beads, cgBonds, lattices, beadWeights);
+            var (mean, std, _) = AccelerationDistribution(graph, history, cgBonds, lattices);
+            Tensor next = EulerStep(mean + std * torch.randn_like(mean), history);
+            history = torch.cat([history.narrow(1, 1, history.size(1) - 1), next.unsqueeze(1)], dim: 1);
+        }
+        return history.detach();
     }
 
     // ---- rollout --------------------------------------------------------------------------
@@ -173,7 +200,7 @@ public sealed class GraphSimulator : Module
     {
         CgGraph historyGraph = BuildGraph(cgHistory, state.BeadEmbeddings, state.BeadCounts, state.CgBonds,
             state.Lattices, state.BeadWeights);
-        var (mean, std, latent) = AccelerationDistribution(historyGraph);
+        var (mean, std, latent) = AccelerationDistribution(historyGraph, cgHistory, state.CgBonds, state.Lattices);
         Tensor acceleration = deterministic ? mean : mean + std * torch.randn_like(mean);
         Tensor next = EulerStep(acceleration, cgHistory);
 
@@ -214,9 +241,16 @@ public sealed class GraphSimulator : Module
 
     /// <summary>
     /// The Gaussian over each bead's acceleration that training fits and rollouts sample: the
-    /// dynamics network's prediction (the one place an additive prior acceleration would join it).
+    /// dynamics network's prediction, its mean shifted by the CG prior's acceleration when the
+    /// model has one (the network then learns the residual). History [M, T, dim].
     /// </summary>
-    private DynamicsPrediction AccelerationDistribution(CgGraph graph) => dynamics.Forward(graph);
+    private DynamicsPrediction AccelerationDistribution(CgGraph graph, Tensor history, Tensor cgBonds, Tensor? lattices)
+    {
+        DynamicsPrediction predicted = dynamics.Forward(graph);
+        if (prior is null) return predicted;
+        Tensor priorAcceleration = prior.Acceleration(history, graph.BeadCounts, cgBonds, lattices);
+        return predicted with { Mean = predicted.Mean + priorAcceleration };
+    }
 
     /// <summary>Fine-level node embeddings [N, latent] from types and bonds (Embedding GNN).</summary>
     private Tensor EmbedParticles(ModelBatch batch, Tensor weights)

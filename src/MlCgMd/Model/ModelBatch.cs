@@ -10,8 +10,10 @@ public sealed record ModelBatch
 {
     /// <summary>[N, seq_len, dim] float32 unwrapped history positions of all particles.</summary>
     public required Tensor PositionHistory { get; init; }
-    /// <summary>[N, dim] float32 next (target) positions; null for rollouts.</summary>
+    /// <summary>[N, dim] float32 target positions <see cref="TargetSteps"/> model steps after the history; null for rollouts.</summary>
     public Tensor? Target { get; init; }
+    /// <summary>Model steps from the last history frame to the target (1 = the next frame; more for pushforward training).</summary>
+    public int TargetSteps { get; init; } = 1;
     /// <summary>[N] int64 particle types (atomic numbers in the official battery data).</summary>
     public required Tensor ParticleTypes { get; init; }
     /// <summary>[N] float32 particle weights from the system kind: 1 for chains, masses for electrolytes.</summary>

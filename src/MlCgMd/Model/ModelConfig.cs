@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using MlCgMd.Model.Priors;
 
 namespace MlCgMd.Model;
 
@@ -63,6 +64,9 @@ public sealed record ModelConfig
     /// </summary>
     [JsonPropertyName("step_size_schedule")] public string StepSizeSchedule { get; init; } = RefinementOptions.Constant;
 
+    /// <summary>CG prior potentials whose acceleration the dynamics network's mean is added to; null: none (official).</summary>
+    [JsonPropertyName("prior")] public CgPriorParameters? Prior { get; init; }
+
     /// <summary>Whether the model carries a Score GNN (the official PnR class).</summary>
     [JsonIgnore] public bool HasScoreGn => ScoreGn is not null;
 
@@ -118,6 +122,7 @@ public sealed record ModelConfig
         if (PropertyNet is { } net)
             Require(net.Units >= 1 && net.Layers >= 1 && net.OutDim >= 1, "property_net_hparams",
                 $"must give units, layers and out_dim, each at least 1 (got {net.Units}, {net.Layers}, {net.OutDim})");
+        Prior?.Validate(source);
     }
 
     public static readonly JsonSerializerOptions Json = new()

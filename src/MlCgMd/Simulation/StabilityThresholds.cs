@@ -38,6 +38,11 @@ public sealed record StabilityThresholds(double CollisionDistance, double MaxBon
                     for (int j = i + 1; j < m; j++)
                     {
                         double d = Distance(x, i, j, box);
+                        // NaN would drop out of Min/Max and switch a monitor off without a word.
+                        if (!double.IsFinite(d))
+                            throw new InvalidDataException(
+                                $"reference system '{system.Name}', frame {f * stride}: CG beads {i} and {j} have non-finite positions; " +
+                                "the stability thresholds are taken from the reference, which must be finite");
                         if (bonded.Contains((i, j))) longestBond = Math.Max(longestBond, d);
                         else closestApproach = Math.Min(closestApproach, d);
                     }

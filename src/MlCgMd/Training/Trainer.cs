@@ -1,9 +1,11 @@
 using System.Diagnostics;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using MlCgMd.Batching;
 using MlCgMd.Configuration;
 using MlCgMd.Data;
 using MlCgMd.Model;
+using MlCgMd.Model.Priors;
 using MlCgMd.SystemKinds;
 using MlCgMd.Torch;
 using MlCgMd.Torch.Optim;
@@ -59,7 +61,8 @@ public sealed class Trainer
 
         List<CgSystem> train = LoadSplit(config.Data.TrainSplitFile);
         List<CgSystem> val = LoadSplit(config.Data.ValSplitFile);
-        var schedule = new SampleSchedule(new WindowIndex(train, m.SeqLen, m.Dilation), loop.BatchSize, loop.Seed);
+        m = WithFittedPrior(m, train);
+        var schedule = new SampleSchedule(new WindowIndex(train, m.SeqLen, m.Dilation, loop.PushforwardSteps), loop.BatchSize, loop.Seed);
         var valWindows = new WindowIndex(val, m.SeqLen, m.Dilation);
 
         torch.manual_seed(loop.Seed);
@@ -85,6 +88,8 @@ public sealed class Trainer
             // After the restore, whose recipe check names both recipes: the settings check covers every other key.
             RunSettings.Require(runDirectory, JsonNode.Parse(config.ToJson())!.AsObject(), FreeOnResume, "training run");
             AtomicFile.WriteText(Path.Combine(runDirectory, "config.json"), w => w.Write(config.ToJson()));
+            if (m.Prior is { } prior && config.Model.Prior is { Fit: true })
+                AtomicFile.WriteText(Path.Combine(runDirectory, "prior.json"), w => w.Write(JsonSerializer.Serialize(prior, ModelConfig.Json)));
         }
         parallel.RequireSameStep(state.Step, runDirectory);
         parallel.BroadcastFromMain(model);
@@ -109,7 +114,7 @@ public sealed class Trainer
                 torch.manual_seed(parallel.NoiseSeed(StepSeed(loop.Seed, step)));
                 model.train();
                 ModelBatch batch = BatchAssembler.Build(train, parallel.Share(schedule.BatchAt(step)), m.SeqLen, m.Dilation,
-                    withTarget: true, device);
+                    withTarget: true, device, loop.PushforwardSteps);
                 optimizer.zero_grad();
                 LossTerms terms = parallel.Weighted(model.ComputeLoss(batch), batch);
                 terms.Loss.backward();
@@ -204,6 +209,19 @@ public sealed class Trainer
 
     /// <summary>The libtorch seed of one step: distinct per (seed, step), independent of where a run resumed.</summary>
     private static ulong StepSeed(ulong seed, long step) => unchecked(seed * 6364136223846793005UL + (ulong)step * 1442695040888963407UL + 1);
+
+    /// <summary>
+    /// The model config with its CG prior fitted to the training split when it asks for a fit
+    /// (deterministic, so a resumed run fits the same values); the run writes the values to
+    /// prior.json, and every checkpoint's model.json holds them.
+    /// </summary>
+    private ModelConfig WithFittedPrior(ModelConfig m, List<CgSystem> train)
+    {
+        if (m.Prior is not { Fit: true } request) return m;
+        CgPriorParameters fitted = PriorFit.Fit(train, m.Dilation, request.WallQuantile);
+        fitted.Validate("the CG prior fitted to the training split");
+        return m with { Prior = fitted };
+    }
 
     private List<CgSystem> LoadSplit(string splitName)
     {

@@ -62,6 +62,8 @@ public sealed record TrainingConfig
         // Written so that NaN fails every check.
         Require(Train.BatchSize >= 1, "train.batch_size", "must be at least 1", Train.BatchSize);
         Require(Train.MaxSteps >= 1, "train.max_steps", "must be at least 1", Train.MaxSteps);
+        Require(Train.PushforwardSteps >= 1 && Train.PushforwardSteps < Model.SeqLen, "train.pushforward_steps",
+            $"must be at least 1 and below seq_len ({Model.SeqLen})", Train.PushforwardSteps);
         Require(Train.GradientClipVal > 0 && double.IsFinite(Train.GradientClipVal), "train.gradient_clip_val", "must be a positive number", Train.GradientClipVal);
         Require(Train.ValEvery >= 1, "train.val_every", "must be at least 1", Train.ValEvery);
         Require(Train.ValBatches >= 1, "train.val_batches", "must be at least 1", Train.ValBatches);
@@ -129,6 +131,13 @@ public sealed record LoopSettings
     [JsonPropertyName("batch_size")] public int BatchSize { get; init; } = 32;
     [JsonPropertyName("max_steps")] public long MaxSteps { get; init; } = 500_000;
     [JsonPropertyName("gradient_clip_val")] public double GradientClipVal { get; init; } = 20;
+    /// <summary>
+    /// Pushforward training (Brandstetter et al. 2022): the model first rolls the history forward
+    /// this many steps minus one on its own sampled predictions (no gradient), and the loss is the
+    /// one-step loss from that history against the true frame; 1 = the official one-step loss.
+    /// Validation stays one-step, so validation losses compare across settings.
+    /// </summary>
+    [JsonPropertyName("pushforward_steps")] public int PushforwardSteps { get; init; } = 1;
     /// <summary>Validate every this many steps (and at the end).</summary>
     [JsonPropertyName("val_every")] public long ValEvery { get; init; } = 20_000;
     /// <summary>Batches per validation (windows drawn deterministically from the val split).</summary>

@@ -24,8 +24,8 @@ public class ScatterStatisticsTests
         var stats = ScatterStatistics.Compute([1.0, 2.0, 4.0], [2.0, 2.0, 3.0]);
         Assert.Equal(2.0 / 3.0, stats.MeanAbsoluteError, 12);
         Assert.Equal((1.0 + 0.0 + 0.25) / 3.0, stats.MeanRelativeError, 12);
-        // y mean 7/3, SS_tot = 2/3; SS_res = 2 -> R^2 = 1 - 3.
-        Assert.Equal(-2.0, stats.IdentityRSquared, 12);
+        // Against the reference's spread: x mean 7/3, SS_x = 14/3; SS_res = 2 -> R^2 = 1 - 6/14.
+        Assert.Equal(4.0 / 7.0, stats.IdentityRSquared, 12);
         Assert.Equal(-1.0, ScatterStatistics.Compute([1.0, 2.0, 3.0], [3.0, 2.0, 1.0]).PearsonR, 12);
     }
 

@@ -24,8 +24,10 @@ public class QuickstartRerunTests : IDisposable
     {
         var pipeline = new QuickstartPipeline(Path.Combine(RepositoryFolder.Root, "data", "configs"), root, "chain-quick.json", "train-quick.json")
             { SpeedSteps = (10, 500) };
-        pipeline.Run(_ => { });
+        QuickstartPipeline.Result result = pipeline.Run(_ => { });
         var first = Hashes(root);
+        // The report's rollout wall time (metrics.json rollout_wall_seconds), measured whether or not systems stop early.
+        Assert.True(result.Evaluation.RolloutWallSeconds > 0 && result.Ablation.RolloutWallSeconds > 0);
         foreach (string rollout in new[] { pipeline.RolloutDirectory, pipeline.AblationDirectory })
         {
             RolloutManifest manifest = RolloutManifest.Read(rollout);

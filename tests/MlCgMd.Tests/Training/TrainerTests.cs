@@ -1,4 +1,6 @@
+using System.Text.Json;
 using MlCgMd.Model;
+using MlCgMd.Model.Priors;
 using MlCgMd.Training;
 
 namespace MlCgMd.Tests.Training;
@@ -68,5 +70,28 @@ public class TrainerTests : IDisposable
         var b = second.Model.state_dict();
         Assert.Equal(a.Keys, b.Keys);
         foreach (string key in a.Keys) Assert.Equal(a[key].ToArray<float>(), b[key].ToArray<float>());
+    }
+
+    [Fact]
+    public void A_prior_asked_to_be_fitted_is_fitted_once_written_and_saved_with_the_model_and_resumes_exactly()
+    {
+        string data = TinyDataset.Write(Path.Combine(root, "data"));
+        TrainingConfig Config(long steps)
+        {
+            var config = TinyDataset.Config(data, steps);
+            return config with { Model = config.Model with { Prior = new CgPriorParameters { Fit = true } } };
+        }
+        string whole = Path.Combine(root, "prior-whole"), split = Path.Combine(root, "prior-split");
+        var trainer = new Trainer(Config(4), root, whole);
+        trainer.Run(resume: false);
+        new Trainer(Config(2), root, split).Run(resume: false);
+        new Trainer(Config(4), root, split).Run(resume: true);
+        Assert.Equal(Losses(whole), Losses(split));
+
+        var written = JsonSerializer.Deserialize<CgPriorParameters>(File.ReadAllText(Path.Combine(whole, "prior.json")), ModelConfig.Json)!;
+        Assert.True(written.IsComplete);
+        Assert.False(written.Fit);
+        using TrainedModel saved = ModelCheckpoint.Load(trainer.BestCheckpoint);
+        Assert.Equal(written, saved.Model.Config.Prior);
     }
 }

@@ -38,6 +38,10 @@ internal static class Hdf5Library
                 throw new Hdf5Exception(
                     $"could not load {Hdf5Native.Lib}; install Debian package libhdf5-103-1 (environment/setup.sh)", e);
             }
+            // No exit-time clean-up: every file here is closed explicitly (Hdf5File.Dispose checks the status), and a
+            // file whose close failed (disk full) stays open inside HDF5, whose atexit flush of it would crash the process
+            // (SIGSEGV after the error was reported).
+            Hdf5Native.H5dont_atexit();
             if (Hdf5Native.H5open() < 0)
                 throw new Hdf5Exception("H5open failed");
             // Failures become .NET exceptions; HDF5's own stderr dump would only add noise.

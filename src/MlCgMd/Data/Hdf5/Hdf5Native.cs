@@ -29,6 +29,7 @@ internal static partial class Hdf5Native
     internal const int H5T_SGN_NONE = 0;
 
     [LibraryImport(Lib)] internal static partial int H5open();
+    [LibraryImport(Lib)] internal static partial int H5dont_atexit();
     [LibraryImport(Lib)] internal static partial int H5Eset_auto2(long errorStack, IntPtr func, IntPtr clientData);
     [LibraryImport(Lib)] internal static unsafe partial int H5Ewalk2(long errorStack, int direction,
         delegate* unmanaged<uint, ErrorEntry*, IntPtr, int> visit, IntPtr clientData);
