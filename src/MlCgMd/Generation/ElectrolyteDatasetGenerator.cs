@@ -24,7 +24,7 @@ public sealed class ElectrolyteDatasetGenerator(ElectrolyteDatasetConfig config,
     public const string PropertiesFile = "properties.json";
     public const string LengthUnit = "sigma (LJ)";
 
-    internal static readonly JsonSerializerOptions Json = new()
+    public static readonly JsonSerializerOptions Json = new()
     {
         WriteIndented = true, NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
     };
@@ -143,13 +143,9 @@ public sealed class ElectrolyteDatasetGenerator(ElectrolyteDatasetConfig config,
         folder.WriteField<double>(TrajectoryField.Diffusivity,
             ElectrolyteProperties.EndPointDiffusivity(system, forceField, trajectory.Positions, f, trajectory.FrameInterval), [f - 1],
             units: "sigma^2/tau");
-        var properties = new
-        {
-            properties = ElectrolyteProperties.Of(composition, system, forceField, trajectory.Positions, f, trajectory.FrameInterval, trajectory.BoxLength),
-            mean_kinetic_temperature = trajectory.MeanKineticTemperature,
-            push_off_max_force = trajectory.PushOffMaxForce,
-            md_seconds = trajectory.Seconds,
-        };
+        var properties = new ElectrolyteSystemProperties(
+            ElectrolyteProperties.Of(composition, system, forceField, trajectory.Positions, f, trajectory.FrameInterval, trajectory.BoxLength),
+            trajectory.MeanKineticTemperature, trajectory.PushOffMaxForce, trajectory.Seconds);
         AtomicFile.WriteText(Path.Combine(temporary, PropertiesFile), w => w.Write(JsonSerializer.Serialize(properties, Json)));
         Directory.Move(temporary, final);
     }
