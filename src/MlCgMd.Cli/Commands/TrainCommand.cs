@@ -76,7 +76,9 @@ internal static class TrainCommand
             if (distributed) torch.distributed.init_process_group(settings.Train.Device.StartsWith("cuda") && torch.distributed.is_nccl_available() ? "nccl" : "gloo");
             try
             {
-                return Train(settings, file, runDirectory, parse.GetValue(resume));
+                // A rank that stopped at a step boundary would leave the others waiting in a collective: under
+                // torch.distributed Ctrl-C ends the ranks at once (checkpoints are swapped in whole, so none is torn).
+                return Train(settings, file, runDirectory, parse.GetValue(resume), distributed ? CancellationToken.None : CommandAction.Cancellation);
             }
             finally
             {
@@ -86,7 +88,7 @@ internal static class TrainCommand
         return command;
     }
 
-    private static int Train(TrainingConfig settings, FileInfo file, string runDirectory, bool resume)
+    private static int Train(TrainingConfig settings, FileInfo file, string runDirectory, bool resume, CancellationToken cancel)
     {
         int rank = torch.distributed.is_initialized() ? torch.distributed.get_rank() : 0;
         int world = torch.distributed.is_initialized() ? torch.distributed.get_world_size() : 1;
@@ -100,7 +102,7 @@ internal static class TrainCommand
             line.Report(p.Step == p.MaxSteps, () =>
                 $"step {p.Step}/{p.MaxSteps}  loss {p.Loss:F4}  acc_nll {p.AccLoss:F4}  lr {p.Lr:E2}  " +
                 $"{p.SamplesPerSecond:F1} samples/s  elapsed {ProgressLine.Format(p.Elapsed)}  ETA {ProgressLine.Format(p.Remaining)}" +
-                (p.ValAccLoss is { } v ? $"  val_acc_nll {v:F4}" : ""))), CommandAction.Cancellation);
+                (p.ValAccLoss is { } v ? $"  val_acc_nll {v:F4}" : ""))), cancel);
         string cpu = CpuTimeLine.Format(clock.Elapsed);
         if (rank == 0)
             Console.WriteLine($"done: best val_acc_loss {result.BestValAccLoss:F4} at step {result.BestStep}; " +

@@ -7,7 +7,7 @@ namespace MlCgMd.Analysis;
 /// The transport and structure of one electrolyte trajectory (LJ units): self-diffusion of Li+,
 /// of the charged anion bead and of the polymer beads from the MSD (<see cref="DiffusionCoefficient"/>,
 /// default window), and the Li-O (solvating bead) and Li-An radial distributions with their
-/// coordination numbers. Written as properties.json beside each trajectory.
+/// coordination numbers (Li-O null in a box without solvating beads). Written as properties.json beside each trajectory.
 /// </summary>
 public sealed record ElectrolyteProperties(
     [property: JsonPropertyName("composition")] ElectrolyteComposition Composition,
@@ -17,7 +17,7 @@ public sealed record ElectrolyteProperties(
     [property: JsonPropertyName("diffusivity_li")] DiffusionCoefficient Lithium,
     [property: JsonPropertyName("diffusivity_anion")] DiffusionCoefficient Anion,
     [property: JsonPropertyName("diffusivity_polymer")] DiffusionCoefficient Polymer,
-    [property: JsonPropertyName("rdf_li_o")] RadialDistribution LithiumSolvating,
+    [property: JsonPropertyName("rdf_li_o")] RadialDistribution? LithiumSolvating,
     [property: JsonPropertyName("rdf_li_anion")] RadialDistribution LithiumAnion)
 {
     /// <summary>Unit of the diffusion coefficients.</summary>
@@ -29,16 +29,14 @@ public sealed record ElectrolyteProperties(
     public static ElectrolyteProperties Of(ElectrolyteComposition composition, MolecularSystem system, ForceField forceField,
                                            double[] positions, int frames, double frameInterval, double boxLength)
     {
-        int[] li = Of(system, forceField, "Li"), anion = Of(system, forceField, "An"), solvating = Of(system, forceField, "O");
+        int[] li = IndicesOf(system, forceField, "Li"), anion = IndicesOf(system, forceField, "An"), solvating = IndicesOf(system, forceField, "O");
         int[] polymer = Enumerable.Range(0, composition.PolymerBeads).ToArray();
         DiffusionCoefficient Diffusion(int[] set) =>
             DiffusionCoefficient.FitDefaultWindow(MeanSquaredDisplacement.PerParticle(positions, frames, system.BeadCount, set, frames - 1),
                 frameInterval, frames);
         double[] boxes = Enumerable.Repeat(boxLength, frames).ToArray();
         return new ElectrolyteProperties(composition, frames, frameInterval, boxLength, Diffusion(li), Diffusion(anion), Diffusion(polymer),
-            solvating.Length > 0
-                ? RadialDistribution.Compute(positions, frames, system.BeadCount, boxes, li, solvating, RdfBinWidth)
-                : RadialDistribution.Compute(positions, frames, system.BeadCount, boxes, li, polymer, RdfBinWidth),
+            solvating.Length > 0 ? RadialDistribution.Compute(positions, frames, system.BeadCount, boxes, li, solvating, RdfBinWidth) : null,
             RadialDistribution.Compute(positions, frames, system.BeadCount, boxes, li, anion, RdfBinWidth));
     }
 
@@ -48,7 +46,7 @@ public sealed record ElectrolyteProperties(
     /// </summary>
     public static double[] EndPointDiffusivity(MolecularSystem system, ForceField forceField, double[] positions, int frames, double frameInterval)
     {
-        int[] li = Of(system, forceField, "Li");
+        int[] li = IndicesOf(system, forceField, "Li");
         int n = system.BeadCount;
         var label = new double[frames - 1];
         for (int k = 1; k < frames; k++)
@@ -65,7 +63,7 @@ public sealed record ElectrolyteProperties(
         return label;
     }
 
-    private static int[] Of(MolecularSystem system, ForceField forceField, string type)
+    private static int[] IndicesOf(MolecularSystem system, ForceField forceField, string type)
     {
         int id = forceField.TypeId(type);
         return Enumerable.Range(0, system.BeadCount).Where(i => system.Types[i] == id).ToArray();

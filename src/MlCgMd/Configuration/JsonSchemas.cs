@@ -30,6 +30,8 @@ public static class JsonSchemas
         new("metrics.schema.json", "metrics.json (mlcgmd analyze, quickstart)", typeof(MetricsFile), MetricsFile.Json),
         new("speed.schema.json", "speed.json (mlcgmd bench speed --out)", typeof(List<SpeedMeasurement>), JsonSerializerOptions.Default),
         new("dataset.schema.json", "a dataset's dataset.json (mlcgmd generate)", typeof(DatasetInfo), JsonSerializerOptions.Default),
+        new("electrolyte-properties.schema.json", "properties.json in each system folder of an electrolyte dataset (mlcgmd generate)",
+            typeof(Generation.ElectrolyteSystemProperties), Generation.ElectrolyteDatasetGenerator.Json),
         new("import.schema.json", "import.json beside an imported checkpoint (mlcgmd import-checkpoint)",
             typeof(ImportProvenance), ImportProvenance.Json),
     ];

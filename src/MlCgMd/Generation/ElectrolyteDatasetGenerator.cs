@@ -24,7 +24,7 @@ public sealed class ElectrolyteDatasetGenerator(ElectrolyteDatasetConfig config,
     public const string PropertiesFile = "properties.json";
     public const string LengthUnit = "sigma (LJ)";
 
-    internal static readonly JsonSerializerOptions Json = new()
+    public static readonly JsonSerializerOptions Json = new()
     {
         WriteIndented = true, NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
     };
@@ -68,9 +68,7 @@ public sealed class ElectrolyteDatasetGenerator(ElectrolyteDatasetConfig config,
                     TimeSpan.FromSeconds(remaining)));
             }
             Report();
-            try
-            {
-            Parallel.ForEach(pending, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, threads), CancellationToken = cancel }, item =>
+            ForEachInParallel(pending, cancel, item =>
             {
                 var (system, field) = item.Built;
                 long reported = 0;
@@ -83,12 +81,6 @@ public sealed class ElectrolyteDatasetGenerator(ElectrolyteDatasetConfig config,
                 Write(item.Composition, system, field, trajectory);
                 lock (gate) { done++; Report(); }
             });
-            }
-            catch (AggregateException e) when (e.InnerExceptions.Count == 1)
-            {
-                // One system failed: report its own error (one line in the CLI), not the parallel wrapper.
-                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
-            }
             if (pending.Count > 0)
             {
                 seconds[split.Name] = seconds.GetValueOrDefault(split.Name) + clock.Elapsed.TotalSeconds;
@@ -112,6 +104,20 @@ public sealed class ElectrolyteDatasetGenerator(ElectrolyteDatasetConfig config,
         };
         info.Write(outputDirectory);
         return info;
+    }
+
+    /// <summary>Runs <paramref name="body"/> on up to <c>threads</c> items at once; one failure is rethrown as itself, not wrapped.</summary>
+    private void ForEachInParallel<T>(IEnumerable<T> items, CancellationToken cancel, Action<T> body)
+    {
+        try
+        {
+            Parallel.ForEach(items, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, threads), CancellationToken = cancel }, body);
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Count == 1)
+        {
+            // One system failed: report its own error (one line in the CLI), not the parallel wrapper.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+        }
     }
 
     /// <summary>properties.json at the root: every system's properties, by split.</summary>
@@ -143,13 +149,9 @@ public sealed class ElectrolyteDatasetGenerator(ElectrolyteDatasetConfig config,
         folder.WriteField<double>(TrajectoryField.Diffusivity,
             ElectrolyteProperties.EndPointDiffusivity(system, forceField, trajectory.Positions, f, trajectory.FrameInterval), [f - 1],
             units: "sigma^2/tau");
-        var properties = new
-        {
-            properties = ElectrolyteProperties.Of(composition, system, forceField, trajectory.Positions, f, trajectory.FrameInterval, trajectory.BoxLength),
-            mean_kinetic_temperature = trajectory.MeanKineticTemperature,
-            push_off_max_force = trajectory.PushOffMaxForce,
-            md_seconds = trajectory.Seconds,
-        };
+        var properties = new ElectrolyteSystemProperties(
+            ElectrolyteProperties.Of(composition, system, forceField, trajectory.Positions, f, trajectory.FrameInterval, trajectory.BoxLength),
+            trajectory.MeanKineticTemperature, trajectory.PushOffMaxForce, trajectory.Seconds);
         AtomicFile.WriteText(Path.Combine(temporary, PropertiesFile), w => w.Write(JsonSerializer.Serialize(properties, Json)));
         Directory.Move(temporary, final);
     }

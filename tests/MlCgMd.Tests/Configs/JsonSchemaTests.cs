@@ -62,4 +62,15 @@ public sealed class JsonSchemaTests : IDisposable
         config["model"]!["radiuss"] = 9;
         Assert.False(Schema("training-config.schema.json").Evaluate(config).IsValid);
     }
+
+    [Fact]
+    public void A_generated_electrolyte_systems_properties_validate()
+    {
+        var config = MlCgMd.Systems.ElectrolyteDatasetConfigLoader.Load(RepositoryFolder.Config("electrolyte-quick.json"));
+        string data = scratch.File("electrolyte");
+        new MlCgMd.Generation.ElectrolyteDatasetGenerator(config, data, threads: 2).Run();
+        foreach (var composition in config.Splits.SelectMany(s => s.Compositions))
+            AssertValid(Schema("electrolyte-properties.schema.json"),
+                Path.Combine(data, composition.Name, MlCgMd.Generation.ElectrolyteDatasetGenerator.PropertiesFile));
+    }
 }

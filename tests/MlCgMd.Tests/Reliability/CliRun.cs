@@ -8,14 +8,19 @@ namespace MlCgMd.Tests.Reliability;
 /// </summary>
 internal sealed record CliRun(int ExitCode, string Output, string Errors, bool TimedOut, TimeSpan Elapsed)
 {
+    /// <param name="defaultInterrupt">start with SIGINT's default disposition: a test run started in the background (where the
+    /// shell ignores SIGINT, and children inherit that) can still interrupt mlcgmd as a terminal's Ctrl-C does</param>
     public static CliRun Start(IReadOnlyList<string> arguments, TimeSpan limit, string? shell = null, Action<Process>? whileRunning = null,
-                               Dictionary<string, string>? environment = null)
+                               Dictionary<string, string>? environment = null, bool defaultInterrupt = false)
     {
         // MLCGMD_SUITE_CLI runs the cases against another build (e.g. an older commit, to measure the change).
         string mlcgmd = Environment.GetEnvironmentVariable("MLCGMD_SUITE_CLI") ?? Path.Combine(AppContext.BaseDirectory, "mlcgmd");
-        ProcessStartInfo start = shell is null
-            ? new ProcessStartInfo(mlcgmd, arguments)
-            : new ProcessStartInfo("bash", ["-c", $"{shell} exec \"$0\" \"$@\"", mlcgmd, .. arguments]);
+        ProcessStartInfo start = (shell, defaultInterrupt) switch
+        {
+            (null, false) => new ProcessStartInfo(mlcgmd, arguments),
+            (null, true) => new ProcessStartInfo("env", ["--default-signal=INT", mlcgmd, .. arguments]),
+            _ => new ProcessStartInfo("bash", ["-c", $"{shell} exec \"$0\" \"$@\"", mlcgmd, .. arguments]),
+        };
         start.RedirectStandardOutput = true;
         start.RedirectStandardError = true;
         start.UseShellExecute = false;
