@@ -1,4 +1,5 @@
 using MlCgMd.Model;
+using MlCgMd.Model.Priors;
 using MlCgMd.Systems;
 using MlCgMd.Training;
 
@@ -21,7 +22,21 @@ public class ShippedConfigTests
     {
         TrainingConfig config = TrainingConfig.Load(Path.Combine(ConfigDirectory(), file));
         Assert.Contains(config.Tier, new[] { "quick", "reproduction", "paper" });
-        using var model = new GraphSimulator(config.Model);
+        ModelConfig modelConfig = config.Model;
+        if (modelConfig.Prior is { Fit: true })
+        {
+            // The prior is fitted to the data when training starts; before that the model cannot be built.
+            var unfitted = Assert.Throws<InvalidDataException>(() => new GraphSimulator(modelConfig));
+            Assert.Contains("model.prior", unfitted.Message);
+            modelConfig = modelConfig with
+            {
+                Prior = new CgPriorParameters
+                {
+                    BondK = 2, BondLength = 3, RepulsionRange = 2, RepulsionK = 10, VelocityDamping = 1, ForceScale = 0.07,
+                },
+            };
+        }
+        using var model = new GraphSimulator(modelConfig);
         Assert.True(model.num_parameters() > 0);
     }
 

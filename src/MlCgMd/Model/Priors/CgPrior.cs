@@ -16,7 +16,9 @@ public sealed class CgPrior
     public CgPrior(CgPriorParameters parameters)
     {
         if (!parameters.IsComplete)
-            throw new InvalidOperationException("the CG prior has no fitted parameters (fit it before building the model)");
+            throw new InvalidDataException(
+                "model.prior has no fitted values (\"fit\": true is for training configs: training fits the prior and saves " +
+                "the values in its checkpoints' model.json, which rollouts read)");
         bondK = parameters.BondK!.Value;
         bondLength = parameters.BondLength!.Value;
         wallRange = parameters.RepulsionRange!.Value;

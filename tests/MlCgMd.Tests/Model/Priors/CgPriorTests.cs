@@ -93,7 +93,7 @@ public class CgPriorTests
     [Fact]
     public void A_prior_without_fitted_values_cannot_be_built_and_invalid_values_are_named()
     {
-        Assert.Throws<InvalidOperationException>(() => new CgPrior(new CgPriorParameters { Fit = true }));
+        Assert.Throws<InvalidDataException>(() => new CgPrior(new CgPriorParameters { Fit = true }));
         var error = Assert.Throws<InvalidDataException>(() => (Parameters with { BondK = double.NaN }).Validate("model.json"));
         Assert.Contains("prior.bond_k", error.Message);
         var both = Assert.Throws<InvalidDataException>(() => (Parameters with { Fit = true }).Validate("train.json"));
