@@ -16,12 +16,21 @@ public sealed record StabilityThresholds(double CollisionDistance, double MaxBon
 {
     public const double CollisionFraction = 0.5;
     public const double BondFactor = 1.5;
+    /// <summary>
+    /// A reference CG bond longer than this many times the reference's median CG bond, or two beads
+    /// closer than this fraction of it, is taken for a corrupt frame (it would switch a monitor off)
+    /// and refused. Thermal CG bonds stay within about 2.5× their median.
+    /// </summary>
+    public const double CorruptBondFactor = 5;
+    public const double CoincidentFraction = 1e-6;
 
     /// <summary>Measures the reference CG geometry over up to <paramref name="framesPerSystem"/> evenly spaced frames.</summary>
     public static StabilityThresholds FromReference(IReadOnlyList<CgSystem> systems, int framesPerSystem = 2000)
     {
         double closestApproach = double.PositiveInfinity;
         double longestBond = 0;
+        var bondLengths = new List<double>();
+        (string System, int Frame, int I, int J) longestAt = default, closestAt = default;
         foreach (CgSystem system in systems)
         {
             int frames = Math.Min(framesPerSystem, system.FrameCount);
@@ -43,13 +52,30 @@ public sealed record StabilityThresholds(double CollisionDistance, double MaxBon
                             throw new InvalidDataException(
                                 $"reference system '{system.Name}', frame {f * stride}: CG beads {i} and {j} have non-finite positions; " +
                                 "the stability thresholds are taken from the reference, which must be finite");
-                        if (bonded.Contains((i, j))) longestBond = Math.Max(longestBond, d);
-                        else closestApproach = Math.Min(closestApproach, d);
+                        if (bonded.Contains((i, j)))
+                        {
+                            bondLengths.Add(d);
+                            if (d > longestBond) (longestBond, longestAt) = (d, (system.Name, f * stride, i, j));
+                        }
+                        else if (d < closestApproach) (closestApproach, closestAt) = (d, (system.Name, f * stride, i, j));
                     }
             }
         }
         if (!double.IsFinite(closestApproach))
             throw new InvalidDataException("the reference systems have no non-bonded CG bead pairs to set a collision distance");
+        if (bondLengths.Count > 0)
+        {
+            double median = Analysis.Quantiles.Of(bondLengths, 0.5);
+            if (longestBond > CorruptBondFactor * median)
+                throw new InvalidDataException(
+                    $"reference system '{longestAt.System}', frame {longestAt.Frame}: CG bond {longestAt.I}-{longestAt.J} is " +
+                    $"{longestBond:G4} long, {longestBond / median:G3} times the reference's median CG bond ({median:G4}); a frame " +
+                    $"like this would set the torn-bond limit out of reach: check the trajectory (at most {CorruptBondFactor}x is accepted)");
+            if (closestApproach < CoincidentFraction * median)
+                throw new InvalidDataException(
+                    $"reference system '{closestAt.System}', frame {closestAt.Frame}: CG beads {closestAt.I} and {closestAt.J} " +
+                    $"coincide (distance {closestApproach:G3}); a frame like this would switch the collision check off: check the trajectory");
+        }
         return new StabilityThresholds(closestApproach * CollisionFraction,
             longestBond > 0 ? longestBond * BondFactor : double.PositiveInfinity);
     }

@@ -278,6 +278,18 @@ public class BadInputSuiteTests(BadInputSuiteTests.Fixture fixture, ITestOutputH
             });
             return new(Simulate(Path.Combine(dir, "rollout")).Select(a => a == fixture.Data ? data : a).ToArray());
         }, "non-finite");
+        yield return new("science", "a reference frame with one bead moved far away (finite)", dir =>
+        {
+            string data = DataWith(dir, t =>
+            {
+                float[] positions;
+                using (Hdf5File file = Hdf5File.OpenRead(Path.Combine(t, "position.h5"))) positions = file.Read<float>("position").Data;
+                for (int k = 0; k < 12; k++) positions[72 * 3 + k] += 1e6f;      // frame 3: the first 4 particles
+                using Hdf5File rewritten = Hdf5File.Create(Path.Combine(t, "position.h5"));
+                rewritten.Write<float>("position", positions, [positions.Length / 72, 24, 3]);
+            });
+            return new(Simulate(Path.Combine(dir, "rollout")).Select(a => a == fixture.Data ? data : a).ToArray());
+        }, "median CG bond");
 
         // 7. Paths stay inside their folders; pipes are refused, not read forever.
         yield return new("paths", "dataset split named ../../x", dir =>
