@@ -13,17 +13,20 @@ internal static class AnalyzeCommand
         var data = new Option<DirectoryInfo>("--data") { Description = "dataset folder with the reference trajectories", Required = true };
         var frameInterval = FrameIntervalOption();
         var output = new Option<FileInfo?>("--out") { Description = "metrics JSON (default: <rollout>/metrics.json)" };
+        var overwrite = new Option<bool>("--overwrite") { Description = "replace the metrics file if it exists (default: refuse)" };
         var command = new Command("analyze", "Compare a rollout with reference MD: Rg, Rg² relaxation, contacts, bonds, collisions.")
         {
-            rollout, data, frameInterval, output,
+            rollout, data, frameInterval, output, overwrite,
         };
         command.SetAction(parse => CommandAction.Run(() =>
         {
             string rolloutDirectory = parse.GetValue(rollout)!.FullName;
             string dataDirectory = parse.GetValue(data)!.FullName;
+            string path = parse.GetValue(output)?.FullName ?? Path.Combine(rolloutDirectory, MetricsFile.FileName);
+            if (File.Exists(path) && !parse.GetValue(overwrite))
+                throw new IOException($"'{path}' already exists; pass --overwrite to replace it");
             EvaluationResult result = RolloutEvaluator.Evaluate(rolloutDirectory, dataDirectory,
                 ResolveFrameInterval(parse.GetValue(frameInterval), dataDirectory));
-            string path = parse.GetValue(output)?.FullName ?? Path.Combine(rolloutDirectory, MetricsFile.FileName);
             new MetricsFile(result.Summary()).Write(path);
             Console.WriteLine($"{result.SystemCount} polymers, {result.FailedSystems} stopped early " +
                               $"(mean steps before stopping {result.MeanStepsBeforeFailure:F0} of {result.Steps}); " +

@@ -15,12 +15,16 @@ internal static class ReportCommand
         var speed = new Option<FileInfo?>("--speed") { Description = "speed measurements JSON from bench speed --out (default: none, no speed section)" };
         var frameInterval = AnalyzeCommand.FrameIntervalOption();
         var output = new Option<FileInfo>("--out") { Description = "HTML report to write", Required = true };
+        var overwrite = new Option<bool>("--overwrite") { Description = "replace --out if it exists (default: refuse)" };
         var command = new Command("report", "Write the HTML report with the paper's figures for a rollout.")
         {
-            rollout, data, ablation, speed, frameInterval, output,
+            rollout, data, ablation, speed, frameInterval, output, overwrite,
         };
         command.SetAction(parse => CommandAction.Run(() =>
         {
+            string path = parse.GetValue(output)!.FullName;
+            if (File.Exists(path) && !parse.GetValue(overwrite))
+                throw new IOException($"'{path}' already exists; pass --overwrite to replace it");
             string dataDirectory = parse.GetValue(data)!.FullName;
             double interval = AnalyzeCommand.ResolveFrameInterval(parse.GetValue(frameInterval), dataDirectory);
             EvaluationResult result = RolloutEvaluator.Evaluate(parse.GetValue(rollout)!.FullName, dataDirectory, interval);
@@ -28,7 +32,6 @@ internal static class ReportCommand
             List<SpeedMeasurement>? speeds = parse.GetValue(speed) is { } s
                 ? JsonSerializer.Deserialize<List<SpeedMeasurement>>(File.ReadAllText(s.FullName))
                 : null;
-            string path = parse.GetValue(output)!.FullName;
             EvaluationReport.Build("MlCgMd: learned CG rollouts vs reference MD", result, without, speeds).Save(path);
             Console.WriteLine($"report: {path}");
             return 0;

@@ -149,6 +149,15 @@ public class BadInputSuiteTests(BadInputSuiteTests.Fixture fixture, ITestOutputH
             CliRun.Succeed(Simulate(rollout));
             return new(Simulate(rollout), Unchanged(Path.Combine(rollout, "poly000.h5")));
         }, "--resume");
+        yield return new("overwrite", "analyze over an existing metrics file", dir =>
+        {
+            string rollout = Path.Combine(dir, "rollout");
+            CliRun.Succeed(Simulate(rollout));
+            string metrics = Path.Combine(rollout, "metrics.json");
+            File.WriteAllText(metrics, "earlier");
+            return new(["analyze", "--rollout", rollout, "--data", fixture.Data, "--frame-interval", "1"],
+                () => File.ReadAllText(metrics) == "earlier");
+        }, "--overwrite");
         yield return new("overwrite", "simulate --resume with another seed", dir =>
         {
             string rollout = Path.Combine(dir, "rollout");
