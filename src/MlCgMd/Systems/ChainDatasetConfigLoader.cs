@@ -11,16 +11,16 @@ public static class ChainDatasetConfigLoader
     {
         using var document = JsonFile.Parse(path, "dataset config");
         JsonElement root = document.RootElement;
-        RejectUnknown(root, path, "", RootKeys);
-        string tier = String(root, "tier", path);
-        string forceField = String(root, "force_field", path);
+        JsonFields.RejectUnknown(root, path, "", RootKeys);
+        string tier = JsonFields.String(root, "tier", path);
+        string forceField = JsonFields.String(root, "force_field", path);
         // The force-field path is relative to the config file, so configs work from any directory.
         string forceFieldPath = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, forceField));
         int monomers = (int)Integer(root, "monomers_per_chain", path, minimum: 1, maximum: int.MaxValue);
         ulong seed = (ulong)Integer(root, "seed", path, minimum: 0);
         var splits = new List<DatasetSplit>();
         int index = 0;
-        JsonElement listed = Field(root, "splits", path);
+        JsonElement listed = JsonFields.Field(root, "splits", path);
         if (listed.ValueKind != JsonValueKind.Array)
             throw new FormatException($"{path}: field 'splits' must be an array of splits.");
         foreach (JsonElement split in listed.EnumerateArray())
@@ -42,19 +42,19 @@ public static class ChainDatasetConfigLoader
 
     private static DatasetSplit ParseSplit(JsonElement split, string path, string prefix)
     {
-        RejectUnknown(split, path, prefix, SplitKeys);
-        string name = String(split, "name", path, prefix);
+        JsonFields.RejectUnknown(split, path, prefix, SplitKeys);
+        string name = JsonFields.String(split, "name", path, prefix);
         // The name becomes file and folder names (NAME.txt, NAME_000/): letters, digits, '_' and '-' only.
         if (name.Length == 0 || !name.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-'))
             throw new FormatException($"{path}: field '{prefix}name' is '{name}', expected letters, digits, '_' or '-' (it names files).");
         if (split.TryGetProperty("replica_of", out _))
         {
             // Sequences and chain count come from the replicated split (resolved once all are parsed).
-            string original = String(split, "replica_of", path, prefix);
+            string original = JsonFields.String(split, "replica_of", path, prefix);
             return new DatasetSplit(name, 0, new SequenceFamily(SequenceFamilyKind.Random, 0, 0, 0), ParseRun(split, name, path, prefix),
                 original);
         }
-        string familyName = String(split, "family", path, prefix);
+        string familyName = JsonFields.String(split, "family", path, prefix);
         SequenceFamilyKind kind = familyName switch
         {
             "random" => SequenceFamilyKind.Random,
@@ -101,33 +101,14 @@ public static class ChainDatasetConfigLoader
         return run;
     }
 
-    private static void RejectUnknown(JsonElement parent, string path, string prefix, string[] allowed)
-    {
-        if (parent.ValueKind != JsonValueKind.Object)
-            throw new FormatException($"{path}: field '{prefix.TrimEnd('.')}' must be an object.");
-        foreach (JsonProperty property in parent.EnumerateObject())
-            if (!allowed.Contains(property.Name))
-                throw new FormatException($"{path}: unknown field '{prefix}{property.Name}'; expected one of {string.Join(", ", allowed)}.");
-    }
-
-    private static JsonElement Field(JsonElement parent, string field, string path, string prefix = "") =>
-        parent.ValueKind == JsonValueKind.Object && parent.TryGetProperty(field, out JsonElement value)
-            ? value
-            : throw new FormatException($"{path}: required field '{prefix}{field}' is missing.");
-
-    private static string String(JsonElement parent, string field, string path, string prefix = "") =>
-        Field(parent, field, path, prefix) is { ValueKind: JsonValueKind.String } value
-            ? value.GetString()!
-            : throw new FormatException($"{path}: field '{prefix}{field}' must be a string.");
-
     private static double Number(JsonElement parent, string field, string path, string prefix = "") =>
-        Field(parent, field, path, prefix) is { ValueKind: JsonValueKind.Number } value
+        JsonFields.Field(parent, field, path, prefix) is { ValueKind: JsonValueKind.Number } value
             ? value.GetDouble()
             : throw new FormatException($"{path}: field '{prefix}{field}' must be a number.");
 
     private static long Integer(JsonElement parent, string field, string path, string prefix = "", long minimum = 0,
                                 long maximum = long.MaxValue) =>
-        Field(parent, field, path, prefix) is { ValueKind: JsonValueKind.Number } value && value.TryGetInt64(out long number) &&
+        JsonFields.Field(parent, field, path, prefix) is { ValueKind: JsonValueKind.Number } value && value.TryGetInt64(out long number) &&
         number >= minimum && number <= maximum
             ? number
             : throw new FormatException($"{path}: field '{prefix}{field}' must be an integer from {minimum} to {maximum}.");

@@ -21,18 +21,18 @@ public static class ElectrolyteDatasetConfigLoader
             throw new FileNotFoundException($"Dataset config '{path}' does not exist.", path);
         using var document = JsonFile.Parse(path, "electrolyte dataset config");
         JsonElement root = document.RootElement;
-        RejectUnknown(root, path, "", RootKeys);
-        string system = String(root, "system", path);
+        JsonFields.RejectUnknown(root, path, "", RootKeys);
+        string system = JsonFields.String(root, "system", path);
         if (system != ElectrolyteDatasetConfig.SystemName)
             throw new FormatException($"{path}: field 'system' is '{system}', expected '{ElectrolyteDatasetConfig.SystemName}'.");
-        string tier = String(root, "tier", path);
-        string forceField = String(root, "force_field", path);
+        string tier = JsonFields.String(root, "tier", path);
+        string forceField = JsonFields.String(root, "force_field", path);
         string forceFieldPath = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, forceField));
         ulong seed = (ulong)Integer(root, "seed", path, minimum: 0);
         JsonElement? defaults = root.TryGetProperty("defaults", out JsonElement d) ? d : null;
-        if (defaults is { } given) RejectUnknown(given, path, "defaults.", CompositionKeys.Where(k => k != "name").ToArray());
+        if (defaults is { } given) JsonFields.RejectUnknown(given, path, "defaults.", CompositionKeys.Where(k => k != "name").ToArray());
 
-        JsonElement splitsElement = Field(root, "splits", path);
+        JsonElement splitsElement = JsonFields.Field(root, "splits", path);
         if (splitsElement.ValueKind != JsonValueKind.Array || splitsElement.GetArrayLength() == 0)
             throw new FormatException($"{path}: field 'splits' must list at least one split.");
         var splits = new List<ElectrolyteSplit>();
@@ -41,11 +41,11 @@ public static class ElectrolyteDatasetConfigLoader
         foreach (JsonElement split in splitsElement.EnumerateArray())
         {
             string prefix = $"splits[{index++}].";
-            RejectUnknown(split, path, prefix, SplitKeys);
-            string name = String(split, "name", path, prefix);
+            JsonFields.RejectUnknown(split, path, prefix, SplitKeys);
+            string name = JsonFields.String(split, "name", path, prefix);
             if (splits.Any(s => s.Name == name))
                 throw new FormatException($"{path}: field '{prefix}name' repeats the split '{name}'.");
-            JsonElement list = Field(split, "compositions", path, prefix);
+            JsonElement list = JsonFields.Field(split, "compositions", path, prefix);
             if (list.ValueKind != JsonValueKind.Array || list.GetArrayLength() == 0)
                 throw new FormatException($"{path}: field '{prefix}compositions' must list at least one composition.");
             var compositions = new List<ElectrolyteComposition>();
@@ -53,7 +53,7 @@ public static class ElectrolyteDatasetConfigLoader
             foreach (JsonElement entry in list.EnumerateArray())
             {
                 string where = $"{prefix}compositions[{k++}].";
-                RejectUnknown(entry, path, where, CompositionKeys);
+                JsonFields.RejectUnknown(entry, path, where, CompositionKeys);
                 ElectrolyteComposition composition = ParseComposition(entry, defaults, path, where);
                 if (seen.TryGetValue(composition.Name, out string? other))
                     throw new FormatException($"{path}: field '{where}name' is '{composition.Name}', already used in split '{other}'; every system needs its own name.");
@@ -96,33 +96,14 @@ public static class ElectrolyteDatasetConfigLoader
             ? n : throw new FormatException($"{path}: field '{where}{field}' must be an integer.");
         double Real(string field) => Pick(field) is { ValueKind: JsonValueKind.Number } v
             ? v.GetDouble() : throw new FormatException($"{path}: field '{where}{field}' must be a number.");
-        var composition = new ElectrolyteComposition(String(entry, "name", path, where), Int("chains"), Int("chain_length"),
+        var composition = new ElectrolyteComposition(JsonFields.String(entry, "name", path, where), Int("chains"), Int("chain_length"),
             Real("solvating_fraction"), Int("ion_pairs"), Real("li_solvating_epsilon"), Real("density"));
         composition.Validate(path);
         return composition;
     }
 
-    private static void RejectUnknown(JsonElement parent, string path, string prefix, string[] allowed)
-    {
-        if (parent.ValueKind != JsonValueKind.Object)
-            throw new FormatException($"{path}: field '{prefix.TrimEnd('.')}' must be an object.");
-        foreach (JsonProperty property in parent.EnumerateObject())
-            if (!allowed.Contains(property.Name))
-                throw new FormatException($"{path}: unknown field '{prefix}{property.Name}'; expected one of {string.Join(", ", allowed)}.");
-    }
-
-    private static JsonElement Field(JsonElement parent, string field, string path, string prefix = "") =>
-        parent.ValueKind == JsonValueKind.Object && parent.TryGetProperty(field, out JsonElement value)
-            ? value
-            : throw new FormatException($"{path}: required field '{prefix}{field}' is missing.");
-
-    private static string String(JsonElement parent, string field, string path, string prefix = "") =>
-        Field(parent, field, path, prefix) is { ValueKind: JsonValueKind.String } value
-            ? value.GetString()!
-            : throw new FormatException($"{path}: field '{prefix}{field}' must be a string.");
-
     private static long Integer(JsonElement parent, string field, string path, string prefix = "", long minimum = 0) =>
-        Field(parent, field, path, prefix) is { ValueKind: JsonValueKind.Number } value && value.TryGetInt64(out long number) && number >= minimum
+        JsonFields.Field(parent, field, path, prefix) is { ValueKind: JsonValueKind.Number } value && value.TryGetInt64(out long number) && number >= minimum
             ? number
             : throw new FormatException($"{path}: field '{prefix}{field}' must be an integer >= {minimum}.");
 }

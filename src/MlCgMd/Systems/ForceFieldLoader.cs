@@ -25,8 +25,8 @@ public static class ForceFieldLoader
 
     public static ForceField Parse(JsonElement root, string source)
     {
-        RejectUnknown(root, source, "", RootKeys);
-        string name = RequiredString(root, "name", source);
+        JsonFields.RejectUnknown(root, source, "", RootKeys);
+        string name = JsonFields.String(root, "name", source);
         double temperature = Positive(root, "temperature", source);
         double timeStep = Positive(root, "timestep", source);
         double damping = Positive(root, "langevin_damping", source);
@@ -36,15 +36,15 @@ public static class ForceFieldLoader
             : ForceField.ChainSpecies;
         IReadOnlyList<BondParameters> bonds = ParseBonds(root, source);
 
-        JsonElement pair = Required(root, "pair", source);
-        RejectUnknown(pair, source, "pair.", PairKeys);
-        bool shift = Required(pair, "shift", source, "pair.").ValueKind switch
+        JsonElement pair = JsonFields.Field(root, "pair", source);
+        JsonFields.RejectUnknown(pair, source, "pair.", PairKeys);
+        bool shift = JsonFields.Field(pair, "shift", source, "pair.").ValueKind switch
         {
             JsonValueKind.True => true,
             JsonValueKind.False => false,
             _ => throw new FormatException($"{source}: field 'pair.shift' must be true or false."),
         };
-        PairParameters fallback = ParsePair(Required(pair, "default", source, "pair."), source, "pair.default");
+        PairParameters fallback = ParsePair(JsonFields.Field(pair, "default", source, "pair."), source, "pair.default");
         int n = species.Count;
         var table = new PairParameters[n, n];
         for (int a = 0; a < n; a++)
@@ -59,8 +59,8 @@ public static class ForceFieldLoader
             foreach (JsonElement entry in pairs.EnumerateArray())
             {
                 string where = $"pair.pairs[{index++}]";
-                RejectUnknown(entry, source, where + ".", PairEntryKeys);
-                JsonElement typeNames = Required(entry, "types", source, where + ".");
+                JsonFields.RejectUnknown(entry, source, where + ".", PairEntryKeys);
+                JsonElement typeNames = JsonFields.Field(entry, "types", source, where + ".");
                 if (typeNames.ValueKind != JsonValueKind.Array || typeNames.GetArrayLength() != 2)
                     throw new FormatException($"{source}: field '{where}.types' must be an array of two type names ({TypeChoices(species)}).");
                 int a = TypeId(typeNames[0], species, source, where), b = TypeId(typeNames[1], species, source, where);
@@ -86,8 +86,8 @@ public static class ForceFieldLoader
         foreach (JsonElement type in types.EnumerateArray())
         {
             string where = $"types[{index++}].";
-            RejectUnknown(type, source, where, TypeKeys);
-            string name = RequiredString(type, "name", source, where);
+            JsonFields.RejectUnknown(type, source, where, TypeKeys);
+            string name = JsonFields.String(type, "name", source, where);
             if (name.Length == 0 || species.Any(s => s.Name == name))
                 throw new FormatException($"{source}: field '{where}name' is '{name}', expected a non-empty name not used by another type.");
             species.Add(new ParticleSpecies(name, Positive(type, "mass", source, where), Finite(type, "charge", source, where)));
@@ -113,15 +113,15 @@ public static class ForceFieldLoader
 
     private static BondParameters ParseBond(JsonElement bond, string source, string prefix)
     {
-        string style = RequiredString(bond, "style", source, prefix);
+        string style = JsonFields.String(bond, "style", source, prefix);
         switch (style)
         {
             case "fene":
-                RejectUnknown(bond, source, prefix, ["style", "k", "r0", "epsilon", "sigma", "name", "comment"]);
+                JsonFields.RejectUnknown(bond, source, prefix, ["style", "k", "r0", "epsilon", "sigma", "name", "comment"]);
                 return new BondParameters(BondStyle.Fene, Positive(bond, "k", source, prefix), Positive(bond, "r0", source, prefix),
                     Positive(bond, "epsilon", source, prefix), Positive(bond, "sigma", source, prefix), 0.0);
             case "harmonic":
-                RejectUnknown(bond, source, prefix, ["style", "k", "r0", "name", "comment"]);
+                JsonFields.RejectUnknown(bond, source, prefix, ["style", "k", "r0", "name", "comment"]);
                 return new BondParameters(BondStyle.Harmonic, Positive(bond, "k", source, prefix), 0.0, 0.0, 0.0,
                     Positive(bond, "r0", source, prefix));
             default:
@@ -131,8 +131,8 @@ public static class ForceFieldLoader
 
     private static CoulombParameters ParseCoulomb(JsonElement coulomb, string source)
     {
-        RejectUnknown(coulomb, source, "coulomb.", CoulombKeys);
-        string style = RequiredString(coulomb, "style", source, "coulomb.");
+        JsonFields.RejectUnknown(coulomb, source, "coulomb.", CoulombKeys);
+        string style = JsonFields.String(coulomb, "style", source, "coulomb.");
         if (style != "dsf")
             throw new FormatException($"{source}: field 'coulomb.style' is '{style}', expected 'dsf' (damped shifted force, LAMMPS lj/cut/coul/dsf).");
         double alpha = Finite(coulomb, "alpha", source, "coulomb.");
@@ -146,7 +146,7 @@ public static class ForceFieldLoader
     private static PairParameters ParsePair(JsonElement entry, string source, string where)
     {
         if (where == "pair.default")
-            RejectUnknown(entry, source, where + ".", ["epsilon", "sigma", "cutoff", "comment"]);
+            JsonFields.RejectUnknown(entry, source, where + ".", ["epsilon", "sigma", "cutoff", "comment"]);
         double epsilon = Positive(entry, "epsilon", source, where + ".");
         double sigma = Positive(entry, "sigma", source, where + ".");
         double cutoff = Positive(entry, "cutoff", source, where + ".");
@@ -163,25 +163,6 @@ public static class ForceFieldLoader
 
     private static string TypeChoices(IReadOnlyList<ParticleSpecies> species) => string.Join(", ", species.Select(s => s.Name));
 
-    private static void RejectUnknown(JsonElement parent, string source, string prefix, string[] allowed)
-    {
-        if (parent.ValueKind != JsonValueKind.Object)
-            throw new FormatException($"{source}: field '{prefix.TrimEnd('.')}' must be an object.");
-        foreach (JsonProperty property in parent.EnumerateObject())
-            if (!allowed.Contains(property.Name))
-                throw new FormatException($"{source}: unknown field '{prefix}{property.Name}'; expected one of {string.Join(", ", allowed)}.");
-    }
-
-    private static JsonElement Required(JsonElement parent, string field, string source, string prefix = "") =>
-        parent.ValueKind == JsonValueKind.Object && parent.TryGetProperty(field, out JsonElement value)
-            ? value
-            : throw new FormatException($"{source}: required field '{prefix}{field}' is missing.");
-
-    private static string RequiredString(JsonElement parent, string field, string source, string prefix = "") =>
-        Required(parent, field, source, prefix) is { ValueKind: JsonValueKind.String } value
-            ? value.GetString()!
-            : throw new FormatException($"{source}: field '{prefix}{field}' must be a string.");
-
     private static double Positive(JsonElement parent, string field, string source, string prefix = "")
     {
         double number = Finite(parent, field, source, prefix);
@@ -190,7 +171,7 @@ public static class ForceFieldLoader
 
     private static double Finite(JsonElement parent, string field, string source, string prefix = "")
     {
-        JsonElement value = Required(parent, field, source, prefix);
+        JsonElement value = JsonFields.Field(parent, field, source, prefix);
         if (value.ValueKind != JsonValueKind.Number || !value.TryGetDouble(out double number) || !double.IsFinite(number))
             throw new FormatException($"{source}: field '{prefix}{field}' must be a {(field == "charge" || field == "alpha" ? "" : "positive ")}finite number.");
         return number;

@@ -1,6 +1,7 @@
 using MlCgMd.Analysis;
 using MlCgMd.Batching;
 using MlCgMd.Model.Priors;
+using MlCgMd.Simulation;
 using MlCgMd.Torch;
 
 namespace MlCgMd.Training;
@@ -118,31 +119,17 @@ public static class PriorFit
         foreach (CgTrajectory trajectory in trajectories)
         {
             int beads = trajectory.Beads;
-            var bonded = new HashSet<(int, int)>();
-            for (int b = 0; b + 1 < trajectory.Bonds.Length; b += 2)
-                bonded.Add((Math.Min(trajectory.Bonds[b], trajectory.Bonds[b + 1]), Math.Max(trajectory.Bonds[b], trajectory.Bonds[b + 1])));
+            HashSet<(int, int)> bonded = StabilityThresholds.BondedPairs(trajectory.Bonds);
             for (int t = 0; t < trajectory.Frames; t++)
             {
                 ReadOnlySpan<float> frame = trajectory.Positions.AsSpan(t * beads * 3, beads * 3);
                 ReadOnlySpan<float> box = trajectory.Boxes is null ? default : trajectory.Boxes.AsSpan(t * 3, 3);
                 for (int i = 0; i < beads; i++)
                     for (int j = i + 1; j < beads; j++)
-                        (bonded.Contains((i, j)) ? bondLengths : others).Add(Distance(frame, i, j, box));
+                        (bonded.Contains((i, j)) ? bondLengths : others).Add(StabilityThresholds.Distance(frame, i, j, box));
             }
         }
         return (bondLengths, others);
-    }
-
-    private static double Distance(ReadOnlySpan<float> frame, int i, int j, ReadOnlySpan<float> box)
-    {
-        double sum = 0;
-        for (int d = 0; d < 3; d++)
-        {
-            double delta = frame[i * 3 + d] - frame[j * 3 + d];
-            if (!box.IsEmpty) delta -= box[d] * Math.Round(delta / box[d]);
-            sum += delta * delta;
-        }
-        return Math.Sqrt(sum);
     }
 
     /// <summary>A system's CG trajectory with frames <paramref name="dilation"/> apart.</summary>
