@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using MlCgMd.Data.Hdf5;
 
 namespace MlCgMd.Tests.Data;
@@ -139,5 +140,59 @@ public class Hdf5FileTests
         using var file = Hdf5File.Create(scratch.File("shape.h5"));
         var error = Assert.Throws<ArgumentException>(() => file.Write<float>("position", new float[5], [2, 3]));
         Assert.Contains("shape [2, 3] holds 6 elements but 5 were given", error.Message);
+    }
+
+    [Fact]
+    public void A_child_process_started_while_a_file_is_open_does_not_keep_it_locked_after_it_is_closed()
+    {
+        // libhdf5 flocks every file it opens; an inherited descriptor would carry the lock into the child
+        // (here `sleep`), and reopening the file would fail with "unable to lock file" until the child exits.
+        using var scratch = new ScratchDirectory();
+        foreach (Func<string, Hdf5File> open in new Func<string, Hdf5File>[] { Hdf5File.Create, Hdf5File.OpenReadWrite, Hdf5File.OpenRead })
+        {
+            string path = scratch.File("locked.h5");
+            if (!File.Exists(path))
+                using (var first = Hdf5File.Create(path)) first.Write<float>("x", [1f, 2f], [2]);
+            Process child;
+            using (var file = open(path))
+                child = Process.Start(new ProcessStartInfo("sleep", "30") { UseShellExecute = false })!;
+            try
+            {
+                using (var rewritten = Hdf5File.Create(path)) rewritten.Write<float>("x", [3f, 4f], [2]);
+                using var read = Hdf5File.OpenRead(path);
+                Assert.Equal([3f, 4f], read.Read<float>("x").Data);
+            }
+            finally
+            {
+                child.Kill();
+                child.WaitForExit();
+            }
+        }
+    }
+
+    [Fact]
+    public void A_file_another_process_holds_locked_is_reported_as_that_not_as_corrupt()
+    {
+        using var scratch = new ScratchDirectory();
+        string path = scratch.File("held.h5");
+        using (var file = Hdf5File.Create(path)) file.Write<float>("x", [1f], [1]);
+        string ready = scratch.File("ready");
+        // util-linux flock(1) takes the same kind of lock libhdf5 takes, then signals that it holds it.
+        using var holder = Process.Start(new ProcessStartInfo("flock", ["-x", path, "sh", "-c", $"touch '{ready}'; sleep 30"])
+            { UseShellExecute = false })!;
+        try
+        {
+            var deadline = DateTime.UtcNow.AddSeconds(20);
+            while (!File.Exists(ready) && DateTime.UtcNow < deadline) Thread.Sleep(20);
+            Assert.True(File.Exists(ready), "flock(1) did not take the lock within 20 s");
+            var error = Assert.Throws<Hdf5Exception>(() => Hdf5File.OpenRead(path));
+            Assert.StartsWith($"could not open HDF5 file '{path}': another process holds it open", error.Message);
+            Assert.DoesNotContain("corrupt", error.Message);
+        }
+        finally
+        {
+            holder.Kill(entireProcessTree: true);
+            holder.WaitForExit();
+        }
     }
 }

@@ -16,6 +16,19 @@ internal static class Hdf5ErrorStack
         return new Hdf5Exception(reasons.Count == 0 ? message : $"{message} (HDF5: {string.Join("; ", reasons)})");
     }
 
+    /// <summary>
+    /// Like <see cref="Failure"/> for opening or creating file <paramref name="path"/>, but a file another process
+    /// holds open (HDF5's flock refused) is said to be that, not "corrupt".
+    /// </summary>
+    internal static Hdf5Exception FileFailure(string path, string message)
+    {
+        var reasons = Reasons();
+        if (reasons.Any(r => r.Contains("unable to lock file")))
+            return new Hdf5Exception($"could not open HDF5 file '{path}': another process holds it open " +
+                                     $"(HDF5: {string.Join("; ", reasons)}); wait for that process to finish");
+        return new Hdf5Exception(reasons.Count == 0 ? message : $"{message} (HDF5: {string.Join("; ", reasons)})");
+    }
+
     private static unsafe List<string> Reasons()
     {
         var reasons = new List<string>();

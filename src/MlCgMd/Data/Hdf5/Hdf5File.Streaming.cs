@@ -12,9 +12,8 @@ public sealed partial class Hdf5File
         Hdf5Library.EnsureLoaded();
         lock (Hdf5Library.Sync)
         {
-            var file = Hdf5Handle.Own(
-                Hdf5Native.H5Fopen(path, Hdf5Native.H5F_ACC_RDWR, Hdf5Native.H5P_DEFAULT),
-                Hdf5Handle.Kind.File,
+            var file = Hdf5Handle.OwnFile(
+                Hdf5Native.H5Fopen(path, Hdf5Native.H5F_ACC_RDWR, Hdf5Native.H5P_DEFAULT), path,
                 () => $"could not open '{path}' for writing: the file is truncated, corrupt or not an HDF5 file");
             return new Hdf5File(path, file);
         }

@@ -32,9 +32,9 @@ public sealed partial class Hdf5File : IDisposable
         Hdf5Library.EnsureLoaded();
         lock (Hdf5Library.Sync)
         {
-            var file = Hdf5Handle.Own(
-                Hdf5Native.H5Fcreate(path, Hdf5Native.H5F_ACC_TRUNC, Hdf5Native.H5P_DEFAULT, Hdf5Native.H5P_DEFAULT),
-                Hdf5Handle.Kind.File, () => $"could not create HDF5 file '{path}'");
+            var file = Hdf5Handle.OwnFile(
+                Hdf5Native.H5Fcreate(path, Hdf5Native.H5F_ACC_TRUNC, Hdf5Native.H5P_DEFAULT, Hdf5Native.H5P_DEFAULT), path,
+                () => $"could not create HDF5 file '{path}'");
             return new Hdf5File(path, file);
         }
     }
@@ -46,9 +46,8 @@ public sealed partial class Hdf5File : IDisposable
         Hdf5Library.EnsureLoaded();
         lock (Hdf5Library.Sync)
         {
-            var file = Hdf5Handle.Own(
-                Hdf5Native.H5Fopen(path, Hdf5Native.H5F_ACC_RDONLY, Hdf5Native.H5P_DEFAULT),
-                Hdf5Handle.Kind.File,
+            var file = Hdf5Handle.OwnFile(
+                Hdf5Native.H5Fopen(path, Hdf5Native.H5F_ACC_RDONLY, Hdf5Native.H5P_DEFAULT), path,
                 () => $"could not open '{path}' as HDF5 ({new FileInfo(path).Length} bytes): " +
                       "the file is truncated, corrupt or not an HDF5 file");
             return new Hdf5File(path, file);
@@ -204,7 +203,7 @@ public sealed partial class Hdf5File : IDisposable
         int status;
         lock (Hdf5Library.Sync)
         {
-            status = _file.Close();
+            status = _file.CloseWithStatus();
             if (status < 0)
                 throw Hdf5ErrorStack.Failure($"could not close '{Path}': its last writes may be lost (disk full or file-size limit?)");
         }

@@ -30,10 +30,42 @@ internal sealed class Hdf5Handle : SafeHandle
     }
 
     /// <summary>
+    /// Owns a freshly opened or created file and marks its descriptor close-on-exec. libhdf5 opens files without
+    /// <c>O_CLOEXEC</c> and holds an <c>flock</c> on them, so a child process started while the file is open
+    /// (LAMMPS, a rank, a test's CLI run) would inherit the descriptor and keep the lock after the file is
+    /// closed here: reopening it then fails with "unable to lock file".
+    /// </summary>
+    internal static unsafe Hdf5Handle OwnFile(long id, string path, Func<string> describeFailure)
+    {
+        if (id < 0)
+            throw Hdf5ErrorStack.FileFailure(path, describeFailure());
+        var file = new Hdf5Handle(id, Kind.File);
+        void* descriptor = null;
+        if (Hdf5Native.H5Fget_vfd_handle(id, Hdf5Native.H5P_DEFAULT, &descriptor) < 0 || descriptor == null)
+        {
+            file.CloseWithStatus();
+            throw Hdf5ErrorStack.Failure(describeFailure() + " (no file descriptor)");
+        }
+        int fd = *(int*)descriptor;      // the default sec2 driver's handle is a POSIX descriptor
+        if (fcntl(fd, SetDescriptorFlags, CloseOnExec) < 0)
+        {
+            int errno = Marshal.GetLastPInvokeError();
+            file.CloseWithStatus();
+            throw new Hdf5Exception($"{describeFailure()} (could not mark descriptor {fd} close-on-exec, errno {errno})");
+        }
+        return file;
+    }
+
+    private const int SetDescriptorFlags = 2;      // F_SETFD
+    private const int CloseOnExec = 1;             // FD_CLOEXEC
+
+    [DllImport("libc", SetLastError = true)] private static extern int fcntl(int fd, int command, int argument);
+
+    /// <summary>
     /// Closes the identifier now and returns H5?close's status (negative: the close failed, e.g. a file whose
     /// buffered data could not be written); a later Dispose does nothing.
     /// </summary>
-    internal int Close()
+    internal int CloseWithStatus()
     {
         if (IsClosed || IsInvalid) return 0;
         int status = CloseId(handle.ToInt64());

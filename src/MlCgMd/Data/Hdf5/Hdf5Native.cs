@@ -51,6 +51,7 @@ internal static partial class Hdf5Native
     internal static partial long H5Fopen(string name, uint flags, long accessPlist);
     [LibraryImport(Lib)] internal static partial int H5Fclose(long file);
     [LibraryImport(Lib)] internal static partial int H5Fflush(long file, int scope);
+    [LibraryImport(Lib)] internal static unsafe partial int H5Fget_vfd_handle(long file, long accessPlist, void** fileHandle);
 
     [LibraryImport(Lib, StringMarshalling = StringMarshalling.Utf8)]
     internal static partial int H5Lexists(long location, string name, long linkAccessPlist);
