@@ -1,6 +1,8 @@
 using System.CommandLine;
 using MlCgMd.Data;
 using MlCgMd.Evaluation;
+using MlCgMd.Simulation;
+using MlCgMd.SystemKinds;
 
 namespace MlCgMd.Cli.Commands;
 
@@ -14,7 +16,7 @@ internal static class AnalyzeCommand
         var frameInterval = FrameIntervalOption();
         var output = new Option<FileInfo?>("--out") { Description = "metrics JSON (default: <rollout>/metrics.json)" };
         var overwrite = new Option<bool>("--overwrite") { Description = "replace the metrics file if it exists (default: refuse)" };
-        var command = new Command("analyze", "Compare a rollout with reference MD: Rg, Rg² relaxation, contacts, bonds, collisions.")
+        var command = new Command("analyze", "Compare a rollout with reference MD: chains: Rg, Rg² relaxation, contacts, bonds, collisions; electrolytes: Li+ and anion diffusivity, Li+–anion coordination, collisions.")
         {
             rollout, data, frameInterval, output, overwrite,
         };
@@ -25,8 +27,10 @@ internal static class AnalyzeCommand
             string path = parse.GetValue(output)?.FullName ?? Path.Combine(rolloutDirectory, MetricsFile.FileName);
             if (File.Exists(path) && !parse.GetValue(overwrite))
                 throw new IOException($"'{path}' already exists; pass --overwrite to replace it");
-            EvaluationResult result = RolloutEvaluator.Evaluate(rolloutDirectory, dataDirectory,
-                ResolveFrameInterval(parse.GetValue(frameInterval), dataDirectory));
+            double interval = ResolveFrameInterval(parse.GetValue(frameInterval), dataDirectory);
+            if (RolloutManifest.Read(rolloutDirectory).Kind == SystemKind.Electrolyte)
+                return AnalyzeElectrolyte(rolloutDirectory, dataDirectory, interval, path);
+            EvaluationResult result = RolloutEvaluator.Evaluate(rolloutDirectory, dataDirectory, interval);
             new MetricsFile(result.Summary()).Write(path);
             Console.WriteLine($"{result.SystemCount} polymers, {result.FailedSystems} stopped early " +
                               $"(mean steps before stopping {result.MeanStepsBeforeFailure:F0} of {result.Steps}); " +
@@ -40,6 +44,25 @@ internal static class AnalyzeCommand
         }));
         return command;
     }
+
+    /// <summary>Per composition D(Li+), D(anion) and the Li+–anion coordination, rollout against MD; the log10 D(Li+) agreement.</summary>
+    private static int AnalyzeElectrolyte(string rolloutDirectory, string dataDirectory, double frameInterval, string path)
+    {
+        ElectrolyteEvaluationResult result = ElectrolyteRolloutEvaluator.Evaluate(rolloutDirectory, dataDirectory, frameInterval);
+        result.Write(path);
+        Console.WriteLine("| composition | steps | D(Li+) MD | D(Li+) rollout | D(anion) MD | D(anion) rollout | CN Li–An MD | CN rollout |");
+        Console.WriteLine("|---|---|---|---|---|---|---|---|");
+        foreach (ElectrolyteSystemEvaluation s in result.Systems)
+            Console.WriteLine($"| {s.Name} | {s.StepsDone}{(s.FailedStep is null ? "" : " (stopped)")} | {Format(s.ReferenceLithium)} | " +
+                              $"{Format(s.RolloutLithium)} | {Format(s.ReferenceAnion)} | {Format(s.RolloutAnion)} | " +
+                              $"{s.ReferenceCoordination:F2} | {s.RolloutCoordination:F2} |");
+        Console.WriteLine($"D in σ²/τ ± bootstrap standard error (resampling ions), fit window {result.Systems[0].FitStart:G4}–{result.Systems[0].FitEnd:G4} τ");
+        Console.WriteLine(result.DiffusivityStatement());
+        Console.WriteLine($"metrics: {path}");
+        return 0;
+    }
+
+    private static string Format(Analysis.BootstrapEstimate? d) => d is null ? "–" : $"{d.Value:G3} ± {d.StandardError:G2}";
 
     internal static Option<double?> FrameIntervalOption() =>
         new("--frame-interval") { Description = "τ between recorded reference frames (default: from the dataset's dataset.json)" };

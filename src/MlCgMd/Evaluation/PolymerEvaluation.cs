@@ -21,7 +21,7 @@ public sealed record PolymerEvaluation
     public required DistributionComparison Rg2Distribution { get; init; }
     public double ReferenceMeanRg => ReferenceRg2.Average(Math.Sqrt);
     public double RolloutMeanRg => RolloutRg2.Average(Math.Sqrt);
-    /// <summary>Relaxation times of Rg² (three estimators, block-bootstrap errors); null if the series is too short.</summary>
+    /// <summary>Relaxation times of Rg² (three estimators, bootstrap errors over ions); null if the series is too short.</summary>
     public RelaxationTimeSummary? ReferenceTau { get; init; }
     public RelaxationTimeSummary? RolloutTau { get; init; }
     /// <summary>The reference's two halves against each other (the MD-against-MD baseline); null below 4 frames.</summary>

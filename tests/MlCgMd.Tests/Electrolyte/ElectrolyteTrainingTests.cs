@@ -1,6 +1,8 @@
+using MlCgMd.Analysis;
 using MlCgMd.Batching;
 using MlCgMd.Data;
 using MlCgMd.Data.Hdf5;
+using MlCgMd.Evaluation;
 using MlCgMd.Generation;
 using MlCgMd.Model;
 using MlCgMd.Simulation;
@@ -56,5 +58,24 @@ public sealed class ElectrolyteTrainingTests : IDisposable
         float box = (float)test.BoxLength;
         Assert.Equal([box, box, box], file.Read<float>("lattice").Data);
         Assert.Equal(systems[0].Map.Cluster.Select(c => (long)c), file.Read<long>("cluster").Data);
+
+        // The evaluation finds each Li+ and each anion as its own bead; the reference diffusivity on those beads is the
+        // fine Li+ particles' own; a 3-step rollout is too short for the fit window and is said to be, not fitted.
+        var info = DatasetInfo.TryRead(data)!;
+        ElectrolyteEvaluationResult evaluation = ElectrolyteRolloutEvaluator.Evaluate(output, data, info.FrameInterval);
+        ElectrolyteSystemEvaluation one = evaluation.Systems.Single();
+        Assert.Equal((test.IonPairs, test.IonPairs), (one.LithiumBeads, one.AnionBeads));
+        Assert.Null(one.RolloutLithium);
+        Assert.Contains("too few for lags up to", one.RolloutDiffusivityMissing);
+        var folder = new TrajectoryFolder(Path.Combine(data, test.Name), TrajectorySchema.Battery);
+        int lithium = forceField.TypeId("Li");
+        int[] fineLithium = Enumerable.Range(0, folder.ReadTopology().ParticleCount).Where(i => folder.ReadTopology().ParticleTypes[i] == lithium).ToArray();
+        float[] fine = folder.ReadFrames(0, folder.FrameCount);
+        int particles = fine.Length / folder.FrameCount / 3;
+        int start = (int)Math.Round(one.FitStart / one.ReferenceDt), end = (int)Math.Round(one.FitEnd / one.ReferenceDt);
+        var direct = ParticleBootstrapDiffusion.Estimate(fine, folder.FrameCount, particles, fineLithium, one.ReferenceDt, start, end);
+        Assert.Equal(direct.Value, one.ReferenceLithium.Value, 5);
+        Assert.Contains("too few compositions", evaluation.DiffusivityStatement());
+        Assert.Matches("^[01] of 1 rollouts ran all 3 steps", evaluation.DiffusivityStatement());
     }
 }

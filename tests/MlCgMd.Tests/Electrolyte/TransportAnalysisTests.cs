@@ -43,6 +43,49 @@ public class TransportAnalysisTests
         Assert.True(Math.Abs(fit.Value - d) < 3 * fit.StandardError, $"D = {fit.Value:G4} +- {fit.StandardError:G2}, expected {d}");
     }
 
+    private static float[] BrownianWalkers(int frames, int particles, double d, double dt, int seed)
+    {
+        var random = new GaussianRandom((ulong)seed);
+        var x = new float[frames * particles * 3];
+        double step = Math.Sqrt(2 * d * dt);
+        var current = new double[particles * 3];
+        for (int t = 1; t < frames; t++)
+            for (int k = 0; k < particles * 3; k++)
+                x[t * particles * 3 + k] = (float)(current[k] += step * random.NextGaussian());
+        return x;
+    }
+
+    [Fact]
+    public void Particle_bootstrap_diffusivity_is_unbiased_and_its_error_covers_the_spread_between_independent_runs()
+    {
+        const int frames = 300, particles = 20, runs = 24;
+        const double d = 0.05, dt = 2.0;
+        int[] all = Enumerable.Range(0, particles).ToArray();
+        var estimates = Enumerable.Range(0, runs)
+            .Select(seed => ParticleBootstrapDiffusion.Estimate(BrownianWalkers(frames, particles, d, dt, 100 + seed), frames, particles, all,
+                dt, startLag: 30, endLag: 150, replicates: 400, seed: seed))
+            .ToList();
+        double mean = estimates.Average(e => e.Value);
+        double spread = Math.Sqrt(estimates.Sum(e => (e.Value - mean) * (e.Value - mean)) / (runs - 1));
+        double typicalError = estimates.Average(e => e.StandardError);
+        Assert.True(Math.Abs(mean - d) < 3 * spread / Math.Sqrt(runs), $"mean D {mean:G4} over {runs} runs (spread {spread:G3}), expected {d}");
+        // The bootstrap error of one run estimates the run-to-run spread (within the noise of both over 24 runs).
+        Assert.InRange(typicalError / spread, 0.6, 1.6);
+        Assert.All(estimates, e => Assert.True(e.Lower95 < e.Value && e.Value < e.Upper95));
+
+        // Walkers that do not move: D = 0 exactly, with no spread.
+        var still = ParticleBootstrapDiffusion.Estimate(new float[frames * particles * 3], frames, particles, all, dt, 30, 150);
+        Assert.Equal((0.0, 0.0), (still.Value, still.StandardError));
+    }
+
+    [Fact]
+    public void Particle_bootstrap_diffusivity_refuses_a_window_that_leaves_too_few_time_origins()
+    {
+        var error = Assert.Throws<ArgumentException>(() =>
+            ParticleBootstrapDiffusion.Estimate(new float[40 * 2 * 3], 40, 2, [0, 1], 1.0, startLag: 5, endLag: 35));
+        Assert.Contains("40 frames leave 5 time origins for lags up to 35; at least 10 are needed", error.Message);
+    }
+
     [Fact]
     public void Ideal_gas_rdf_is_one_and_its_coordination_number_is_density_times_sphere_volume()
     {
