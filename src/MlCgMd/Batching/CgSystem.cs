@@ -41,6 +41,8 @@ public sealed class CgSystem
     public int ParticleCount => Topology.ParticleCount;
     public int FrameCount { get; }
     public bool HasRgs => folder.Schema.Rgs is not null && folder.Has(TrajectoryField.Rgs);
+    /// <summary>The length unit the trajectory names for its positions, else the kind's (official files name none).</summary>
+    public string LengthUnit => folder.PositionUnits() ?? Kind.LengthUnit;
 
     /// <summary>
     /// The systems a split file names under <paramref name="dataDirectory"/>, coarse-grained by

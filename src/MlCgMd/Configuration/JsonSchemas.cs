@@ -28,6 +28,8 @@ public static class JsonSchemas
             typeof(ModelConfig), ModelConfig.Json),
         new("rollout.schema.json", "a rollout folder's rollout.json (mlcgmd simulate)", typeof(RolloutManifest), ModelConfig.Json),
         new("metrics.schema.json", "metrics.json (mlcgmd analyze, quickstart)", typeof(MetricsFile), MetricsFile.Json),
+        new("electrolyte-metrics.schema.json", "metrics.json of an electrolyte rollout (mlcgmd analyze)",
+            typeof(ElectrolyteEvaluationResult), MetricsFile.Json),
         new("speed.schema.json", "speed.json (mlcgmd bench speed --out)", typeof(List<SpeedMeasurement>), JsonSerializerOptions.Default),
         new("dataset.schema.json", "a dataset's dataset.json (mlcgmd generate)", typeof(DatasetInfo), JsonSerializerOptions.Default),
         new("electrolyte-properties.schema.json", "properties.json in each system folder of an electrolyte dataset (mlcgmd generate)",

@@ -27,6 +27,13 @@ public sealed class TrajectoryFolder
 
     public bool Has(TrajectoryField field) => File.Exists(FileOf(field));
 
+    /// <summary>The <c>units</c> attribute of the positions dataset (e.g. "sigma (LJ)"), or null when the file names none (the official files).</summary>
+    public string? PositionUnits()
+    {
+        using Hdf5File file = Open(Schema.Positions);
+        return file.ReadStringAttribute(Schema.Positions.DatasetName, "units");
+    }
+
     /// <summary>Frames and particles of the position dataset, from its header only.</summary>
     public (int Frames, int Particles) PositionShape()
     {

@@ -27,6 +27,9 @@ public sealed record RolloutManifest
     [JsonPropertyName("recipe")] public CgRecipe? Recipe { get; init; }
     /// <summary>The kind of the simulated systems.</summary>
     [JsonIgnore] public SystemKind Kind => Recipe?.Kind ?? SystemKind.Chain;
+    /// <summary>Length unit of the reference data (its positions' units attribute, else the kind's); null in older manifests.</summary>
+    [JsonPropertyName("length_unit")] public string? LengthUnit { get; init; }
+    [JsonIgnore] public string EffectiveLengthUnit => LengthUnit ?? Kind.LengthUnit;
     [JsonPropertyName("systems")] public List<RolloutSystem> Systems { get; init; } = [];
     /// <summary>Wall-clock seconds spent stepping (all batches, summed over resumes).</summary>
     [JsonPropertyName("wall_seconds")] public double WallSeconds { get; set; }
@@ -34,7 +37,7 @@ public sealed record RolloutManifest
     /// <summary>The units of this file and of the HDF5 files beside it.</summary>
     [JsonPropertyName("units")] public Dictionary<string, string> Units => new()
     {
-        ["length"] = Kind.LengthUnit + ": positions, collision_distance, max_bond_length",
+        ["length"] = EffectiveLengthUnit + ": positions, collision_distance, max_bond_length",
         ["time"] = "model steps (steps, save_every, steps_done, failed_step); one step = dilation x the dataset's frame interval",
         ["wall_seconds"] = "seconds",
     };

@@ -95,6 +95,8 @@ public sealed class RolloutRunner(GraphSimulator model, RolloutOptions options)
         SeqLen = model.Config.SeqLen,
         Dilation = model.Config.Dilation,
         Recipe = RecipeOf(systems),
+        LengthUnit = systems.Select(s => s.LengthUnit).Distinct().Count() == 1 ? systems[0].LengthUnit
+            : throw new InvalidDataException($"the systems name different length units ({string.Join(", ", systems.Select(s => $"{s.Name}: {s.LengthUnit}"))}); roll out one unit at a time"),
         Systems = systems.Select((s, i) => new RolloutSystem
         {
             Name = s.Name, File = s.Name + ".h5", Beads = s.Map.BeadCount, Batch = firstBatch + i / options.BatchSize,
@@ -186,7 +188,7 @@ public sealed class RolloutRunner(GraphSimulator model, RolloutOptions options)
                 {
                     manifest.WallSeconds += clock.Elapsed.TotalSeconds;
                     clock.Restart();
-                    MarkValid(files, entries, manifest.Kind.LengthUnit);
+                    MarkValid(files, entries, manifest.EffectiveLengthUnit);
                     foreach (Hdf5File f in files) f.Flush();
                     SafeTensors.Save(statePath, new Dictionary<string, Tensor> { ["cg_history"] = cgHistory.cpu() });
                     manifest.Write(directory);
@@ -199,7 +201,7 @@ public sealed class RolloutRunner(GraphSimulator model, RolloutOptions options)
                         manifest.Systems.Count(s => s.FailedStep is not null)));
                 }
             }
-            MarkValid(files, entries, manifest.Kind.LengthUnit);
+            MarkValid(files, entries, manifest.EffectiveLengthUnit);
             manifest.WallSeconds += clock.Elapsed.TotalSeconds;   // also when every system stopped before a resume point
         }
         finally

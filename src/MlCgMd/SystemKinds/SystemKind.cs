@@ -74,7 +74,7 @@ public sealed record SystemKind
         HasBondTypes = true,
         RecursiveMetisByDefault = true,
         Metrics = [EvaluationMetric.CgBondLengths, EvaluationMetric.Collisions],
-        LengthUnit = "angstrom",
+        LengthUnit = "angstrom",      // the official battery files, which name no unit; the LJ analogue's files say "sigma (LJ)"
         TypeNames = null,
     };
 
