@@ -27,6 +27,16 @@ internal static class ReportCommand
                 throw new IOException($"'{path}' already exists; pass --overwrite to replace it");
             string dataDirectory = parse.GetValue(data)!.FullName;
             double interval = AnalyzeCommand.ResolveFrameInterval(parse.GetValue(frameInterval), dataDirectory);
+            string rolloutDirectory = parse.GetValue(rollout)!.FullName;
+            if (Simulation.RolloutManifest.Read(rolloutDirectory).Kind == SystemKinds.SystemKind.Electrolyte)
+            {
+                if (parse.GetValue(ablation) is not null || parse.GetValue(speed) is not null)
+                    throw new ArgumentException("--ablation and --speed are for chain rollouts; an electrolyte report has neither yet");
+                ElectrolyteReport.Build("MlCgMd: learned electrolyte rollouts vs reference MD",
+                    ElectrolyteRolloutEvaluator.Evaluate(rolloutDirectory, dataDirectory, interval)).Save(path);
+                Console.WriteLine($"report: {path}");
+                return 0;
+            }
             EvaluationResult result = RolloutEvaluator.Evaluate(parse.GetValue(rollout)!.FullName, dataDirectory, interval);
             EvaluationResult? without = parse.GetValue(ablation) is { } a ? RolloutEvaluator.Evaluate(a.FullName, dataDirectory, interval) : null;
             List<SpeedMeasurement>? speeds = parse.GetValue(speed) is { } s

@@ -121,6 +121,8 @@ public static class ElectrolyteRolloutEvaluator
             RolloutCoordination = rolloutRdf?.CoordinationNumber ?? double.NaN,
             ReferencePeak = referenceRdf.PeakRadius,
             RolloutPeak = rolloutRdf?.PeakRadius ?? double.NaN,
+            ReferenceLithiumMsd = Msd(reference, referenceFrames, map.BeadCount, lithiumBeads),
+            RolloutLithiumMsd = Msd(rollout, rolloutFrames, map.BeadCount, lithiumBeads),
             FramesWithCollisions = CountFramesWithCollisions(rollout, rolloutFrames, map, box, collisionDistance),
         };
     }
@@ -132,6 +134,11 @@ public static class ElectrolyteRolloutEvaluator
         for (int atom = 0; atom < map.AtomCount; atom++) members[map.Cluster[atom]].Add(topology.ParticleTypes[atom]);
         return Enumerable.Range(0, map.BeadCount).Where(b => rule(members[b])).ToArray();
     }
+
+    /// <summary>MSD of <paramref name="beads"/> at lags 0..half the frames ([] below 4 frames).</summary>
+    private static double[] Msd(float[] positions, int frames, int beadCount, int[] beads) =>
+        frames < 4 ? [] : MeanSquaredDisplacement.Average(
+            MeanSquaredDisplacement.PerParticle(positions.Select(x => (double)x).ToArray(), frames, beadCount, beads, frames / 2));
 
     private static RadialDistribution Rdf(float[] positions, int frames, int beads, double box, int[] a, int[] b) =>
         RadialDistribution.Compute(positions.Select(x => (double)x).ToArray(), frames, beads, Enumerable.Repeat(box, frames).ToArray(),

@@ -37,6 +37,9 @@ public sealed record ElectrolyteSystemEvaluation
     [JsonPropertyName("rollout_li_anion_coordination")] public required double RolloutCoordination { get; init; }
     [JsonPropertyName("reference_li_anion_peak")] public required double ReferencePeak { get; init; }
     [JsonPropertyName("rollout_li_anion_peak")] public required double RolloutPeak { get; init; }
+    /// <summary>Li+ MSD (σ²) averaged over Li+ beads and time origins at lags 0.. half the trajectory, every rollout_dt / reference_dt.</summary>
+    [JsonIgnore] public double[] ReferenceLithiumMsd { get; init; } = [];
+    [JsonIgnore] public double[] RolloutLithiumMsd { get; init; } = [];
     /// <summary>Rollout frames with two non-bonded CG beads closer than the collision distance (minimum image).</summary>
     [JsonPropertyName("frames_with_collisions")] public required int FramesWithCollisions { get; init; }
 }

@@ -77,5 +77,8 @@ public sealed class ElectrolyteTrainingTests : IDisposable
         Assert.Equal(direct.Value, one.ReferenceLithium.Value, 5);
         Assert.Contains("too few compositions", evaluation.DiffusivityStatement());
         Assert.Matches("^[01] of 1 rollouts ran all 3 steps", evaluation.DiffusivityStatement());
+        string html = ElectrolyteReport.Build("quick", evaluation).ToHtml();
+        Assert.Contains("Li+ transport", html);
+        Assert.Equal(3, html.Split("<svg").Length - 1);      // MSD curves, D parity, coordination parity
     }
 }
