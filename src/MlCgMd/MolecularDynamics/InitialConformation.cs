@@ -6,6 +6,9 @@ namespace MlCgMd.MolecularDynamics;
 /// Starting positions for a chain: a self-avoiding random walk over the bond tree. Each bead is
 /// put one bond length from its bonded predecessor, in a random direction that keeps it at least
 /// <see cref="MinimumSeparation"/> from every bead placed so far, so the first forces are moderate.
+/// A walk that traps itself starts again (up to <see cref="Restarts"/> times, as it always has, so every chain
+/// that started this way keeps its start); long chains, where nearly every walk traps itself somewhere (a
+/// 10,000-bead chain with side beads, as the cost-growth benchmark builds it, did in all 50), then walk once more stepping back <see cref="BacktrackBeads"/> beads at each trap.
 /// </summary>
 public static class InitialConformation
 {
@@ -13,6 +16,8 @@ public static class InitialConformation
     public const double MinimumSeparation = 0.9;
     private const int AttemptsPerBead = 500;
     private const int Restarts = 50;
+    public const int BacktrackBeads = 20;
+    private const int BacktracksPerBead = 10;
 
     /// <summary>Positions [N*3] in sigma, centred near the origin.</summary>
     public static double[] RandomWalk(PolymerSystem system, ulong seed)
@@ -20,9 +25,12 @@ public static class InitialConformation
         int[] parent = Parents(system);
         var random = new GaussianRandom(seed);
         for (int attempt = 0; attempt < Restarts; attempt++)
-            if (TryWalk(parent, random) is { } positions)
+            if (TryWalk(parent, random, backtracks: 0) is { } positions)
                 return positions;
-        throw new InvalidOperationException($"System '{system.Name}': no self-avoiding start found after {Restarts} restarts.");
+        return TryWalk(parent, random, backtracks: BacktracksPerBead * parent.Length)
+               ?? throw new InvalidOperationException(
+                   $"System '{system.Name}': no self-avoiding start found after {Restarts} restarts and a walk that stepped back " +
+                   $"{BacktrackBeads} beads up to {BacktracksPerBead * parent.Length} times.");
     }
 
     private static int[] Parents(PolymerSystem system)
@@ -40,7 +48,8 @@ public static class InitialConformation
         return parent;
     }
 
-    private static double[]? TryWalk(int[] parent, GaussianRandom random)
+    /// <param name="backtracks">times a trapped walk may remove its last <see cref="BacktrackBeads"/> beads and go on; 0: give up at the first trap</param>
+    private static double[]? TryWalk(int[] parent, GaussianRandom random, int backtracks)
     {
         int n = parent.Length;
         var positions = new double[3 * n];
@@ -60,7 +69,15 @@ public static class InitialConformation
                 placed = IsClear(grid, positions, i, p);
             }
             if (!placed)
-                return null;
+            {
+                if (backtracks-- <= 0) return null;
+                // Beads are placed in index order and every parent comes before its child, so removing the last
+                // beads leaves a valid partial walk to continue from.
+                int back = Math.Min(BacktrackBeads, i - 1);
+                for (int j = i - 1; j >= i - back; j--) Remove(grid, positions, j);
+                i -= back + 1;
+                continue;
+            }
             Insert(grid, positions, i);
         }
         return positions;
@@ -76,6 +93,9 @@ public static class InitialConformation
             grid[cell] = members = [];
         members.Add(i);
     }
+
+    private static void Remove(Dictionary<(int, int, int), List<int>> grid, double[] positions, int i) =>
+        grid[Cell(positions, i)].Remove(i);
 
     private static bool IsClear(Dictionary<(int, int, int), List<int>> grid, double[] positions, int i, int parent)
     {
