@@ -41,10 +41,11 @@ internal static class BenchSpeedCommand
         var mdSteps = new Option<long>("--md-steps") { Description = "MD steps per chain to time (of the dataset's MD time step, τ)", DefaultValueFactory = _ => 20_000 };
         var noRefine = new Option<bool>("--no-refine") { Description = "time the learned simulator without Score-GNN refinement" };
         var output = new Option<FileInfo?>("--out") { Description = "speed JSON: simulated τ per wall second per engine, for mlcgmd report --speed (default: none, printed only)" };
+        var figure = new Option<FileInfo?>("--figure") { Description = "cost growth: SVG figure of τ per second against chain size and batch size (default: none)" };
         var command = new Command("speed", "Learned simulator vs reference MD (and LAMMPS) on the same systems, one thread each; " +
                                                "with --sizes/--batch, cost growth with system size and batch size.")
         {
-            modelOption, data, split, modelSteps, mdSteps, noRefine, output, sizes, batches, cgLevels, forceFieldOption,
+            modelOption, data, split, modelSteps, mdSteps, noRefine, output, sizes, batches, cgLevels, forceFieldOption, figure,
         };
         command.SetAction(parse => CommandAction.Run(() =>
         {
@@ -60,7 +61,7 @@ internal static class BenchSpeedCommand
                 if (parse.GetResult(modelSteps) is { Implicit: false }) options = options with { ModelSteps = (int)Math.Min(parse.GetValue(modelSteps), int.MaxValue) };
                 if (parse.GetResult(mdSteps) is { Implicit: false }) options = options with { MdSteps = parse.GetValue(mdSteps) };
                 return CostGrowthCommand(parse.GetValue(modelOption)?.FullName, ForceFieldLoader.Load(parse.GetValue(forceFieldOption)!.FullName),
-                    options, parse.GetValue(output)?.FullName);
+                    options, parse.GetValue(output)?.FullName, parse.GetValue(figure)?.FullName);
             }
             string dataDirectory = (parse.GetValue(data) ?? throw new ArgumentException("bench speed needs --data (or --sizes/--batch)")).FullName;
             DatasetInfo info = DatasetInfo.TryRead(dataDirectory)
@@ -106,7 +107,8 @@ internal static class BenchSpeedCommand
         }
     }
 
-    private static int CostGrowthCommand(string? modelDirectory, ForceField forceField, CostGrowthOptions options, string? output)
+    private static int CostGrowthCommand(string? modelDirectory, ForceField forceField, CostGrowthOptions options, string? output,
+                                         string? figurePath)
     {
         options.Validate();
         torch.set_num_threads(1);
@@ -131,6 +133,11 @@ internal static class BenchSpeedCommand
             if (reference is null) continue;
             foreach (CostGrowthRow r in size.Where(r => r.Engine.StartsWith("learned")))
                 Console.WriteLine($"{size.Key} fine beads, {r.Series}, {r.Engine}: {r.TauPerSecond / reference.TauPerSecond:G3}x {reference.Engine} per core");
+        }
+        if (figurePath is not null)
+        {
+            CostGrowthFigure.Draw(rows).Save(figurePath);
+            Console.WriteLine($"figure: {figurePath}");
         }
         if (output is not null)
             AtomicFile.WriteText(output, w => w.Write(JsonSerializer.Serialize(new { benchmark = "cost_growth", options, threads = 1, rows },

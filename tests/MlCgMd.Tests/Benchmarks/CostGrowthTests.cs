@@ -1,5 +1,6 @@
 using MlCgMd.Benchmarks;
 using MlCgMd.Model;
+using MlCgMd.Reports;
 using MlCgMd.Systems;
 using MlCgMd.Torch;
 
@@ -31,6 +32,15 @@ public class CostGrowthTests
             CostGrowthRow batchOfThree = rows.Single(r => r.Series == "batch" && r.Systems == 3 && r.Engine == "learned");
             Assert.Equal(3 * options.ModelStepTau / batchOfThree.SecondsPerStep, batchOfThree.TauPerSecond, 9);
             Assert.DoesNotContain(rows, r => r.Engine == "LAMMPS");
+
+            // The figure: one line per engine and CG level over the sizes, one per learned engine over the batches.
+            Figure figure = CostGrowthFigure.Draw(rows);
+            Assert.Equal(2, figure.Panels.Count);
+            Assert.Equal(["learned (cg_level 4)", "learned + Score GNN (cg_level 4)", "learned (cg_level 12)", "learned + Score GNN (cg_level 12)", "C# MD engine"],
+                figure.Panels[0].Series.Select(l => l.Label));
+            Assert.All(figure.Panels[0].Series, l => Assert.Equal([24.0, 48.0], ((LineSeries)l).X));
+            Assert.Equal(["learned", "learned + Score GNN"], figure.Panels[1].Series.Select(l => l.Label));
+            Assert.StartsWith("<svg", figure.ToSvg());
         }
         finally
         {
