@@ -39,7 +39,7 @@ public static class ElectrolyteReport
         return report;
     }
 
-    private static Figure MsdCurves(ElectrolyteEvaluationResult result)
+    public static Figure MsdCurves(ElectrolyteEvaluationResult result)
     {
         var figure = new Figure { Title = "Li+ MSD", Columns = 4, PanelWidth = 300, PanelHeight = 230, SharedLegend = true };
         foreach (ElectrolyteSystemEvaluation s in result.Systems)
@@ -56,7 +56,7 @@ public static class ElectrolyteReport
     private static LineSeries Curve(double[] msd, double dt, string label, bool dashed) =>
         new(Enumerable.Range(1, msd.Length - 1).Select(k => k * dt).ToList(), msd.Skip(1).ToList()) { Label = label, Dashed = dashed };
 
-    private static Figure DiffusivityParity(ElectrolyteEvaluationResult result)
+    public static Figure DiffusivityParity(ElectrolyteEvaluationResult result)
     {
         var rows = result.Compared;
         var axes = new Axes { Title = "Li+ self-diffusion", XLabel = "reference MD log10 D (σ²/τ)", YLabel = "learned simulator log10 D (σ²/τ)" };
@@ -72,7 +72,7 @@ public static class ElectrolyteReport
         return new Figure(axes);
     }
 
-    private static Figure CoordinationParity(ElectrolyteEvaluationResult result)
+    public static Figure CoordinationParity(ElectrolyteEvaluationResult result)
     {
         var rows = result.Systems.Where(s => double.IsFinite(s.RolloutCoordination)).ToList();
         var axes = new Axes { Title = "Li+–anion coordination", XLabel = "reference MD", YLabel = "learned simulator" };
@@ -85,7 +85,7 @@ public static class ElectrolyteReport
         return new Figure(axes);
     }
 
-    private static HtmlTable Transport(ElectrolyteEvaluationResult result) =>
+    public static HtmlTable Transport(ElectrolyteEvaluationResult result) =>
         new(["composition", "beads", "steps run", "D(Li+) MD", "± SE", "D(Li+) ML", "± SE", "D(anion) MD", "D(anion) ML",
              "CN Li–An MD", "CN Li–An ML", "stopped"],
             result.Systems.Select(s => (IReadOnlyList<object?>)

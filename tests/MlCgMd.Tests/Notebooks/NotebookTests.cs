@@ -19,6 +19,7 @@ public class NotebookTests
     [InlineData("03_training", 1)]
     [InlineData("04_score_gnn_ablation", 3)]
     [InlineData("05_paper_figures", 7)]
+    [InlineData("06_electrolyte", 3)]
     public async Task Notebook_runs_in_quick_mode_without_errors_and_shows_its_figures(string notebook, int minimumFigures)
     {
         string root = RepositoryRoot();
