@@ -24,6 +24,9 @@ internal readonly record struct DataExtent(double XMin, double XMax, double YMin
 
     private static (double, double) Pad(double min, double max, double fraction, AxisScale scale)
     {
+        // One value (a single point, or a flat line) spans nothing: give it a range around itself to draw in.
+        if (min == max)
+            return scale == AxisScale.Log ? (min / 2, max * 2) : min == 0 ? (-1, 1) : (min - 0.1 * Math.Abs(min), max + 0.1 * Math.Abs(max));
         if (scale == AxisScale.Log)
         {
             double factor = Math.Pow(max / min, fraction);

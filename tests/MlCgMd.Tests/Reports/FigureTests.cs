@@ -20,6 +20,18 @@ public class FigureTests
         Assert.Equal("r² = 1.00, n = 10", annotation.Value);
     }
 
+    [Theory]
+    [InlineData(AxisScale.Log)]
+    [InlineData(AxisScale.Linear)]
+    public void A_single_point_draws_on_linear_and_log_axes(AxisScale scale)
+    {
+        var figure = new Figure(new Axes { XScale = scale, YScale = scale }
+            .Add(new LineSeries([1000.0], [55.8]) { Label = "LAMMPS" })
+            .Add(new ScatterSeries([1000.0], [1754.0])));
+        var root = SvgDocument.Parse(figure.ToSvg());
+        Assert.Single(Assert.Single(SvgDocument.Groups(root, "series", "scatter")).Elements(SvgDocument.Svg + "circle"));
+    }
+
     [Fact]
     public void Text_is_escaped_and_the_output_stays_valid_xml()
     {
