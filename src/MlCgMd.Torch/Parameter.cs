@@ -20,7 +20,7 @@ public class Parameter : Tensor
 
     private static IntPtr TakeOver(Tensor data)
     {
-        IntPtr leaf = NativeCheck.Handle(NativeMethods.mlt_detach(data.Handle));
+        IntPtr leaf = NativeCheck.Handle(Tensor.KeepAlive(NativeMethods.mlt_detach(data.Handle), data));
         data.Dispose();
         return leaf;
     }

@@ -7,8 +7,8 @@ public partial class Tensor
 {
     public bool requires_grad
     {
-        get => NativeCheck.Status(NativeMethods.mlt_requires_grad(Handle)) == 1;
-        set => NativeCheck.Status(NativeMethods.mlt_set_requires_grad(Handle, value ? 1 : 0));
+        get => NativeCheck.Status(Tensor.KeepAlive(NativeMethods.mlt_requires_grad(Handle), this)) == 1;
+        set => NativeCheck.Status(Tensor.KeepAlive(NativeMethods.mlt_set_requires_grad(Handle, value ? 1 : 0), this));
     }
 
     public Tensor requires_grad_(bool value = true)
@@ -17,7 +17,7 @@ public partial class Tensor
         return this;
     }
 
-    public bool is_leaf => NativeCheck.Status(NativeMethods.mlt_is_leaf(Handle)) == 1;
+    public bool is_leaf => NativeCheck.Status(Tensor.KeepAlive(NativeMethods.mlt_is_leaf(Handle), this)) == 1;
 
     /// <summary>
     /// The accumulated gradient, or null. Each read returns a new handle to the same
@@ -28,7 +28,7 @@ public partial class Tensor
     {
         get
         {
-            IntPtr g = NativeMethods.mlt_grad(Handle);
+            IntPtr g = Tensor.KeepAlive(NativeMethods.mlt_grad(Handle), this);
             if (g == IntPtr.Zero)
             {
                 string error = NativeCheck.LastError();
@@ -37,20 +37,20 @@ public partial class Tensor
             }
             return new Tensor(g);
         }
-        set => NativeCheck.Status(NativeMethods.mlt_set_grad(Handle, value?.Handle ?? IntPtr.Zero));
+        set => NativeCheck.Status(Tensor.KeepAlive(NativeMethods.mlt_set_grad(Handle, value?.Handle ?? IntPtr.Zero), value, this));
     }
 
     /// <summary>Computes gradients of this tensor (a scalar, unless <paramref name="gradient"/> is given).</summary>
     public void backward(Tensor? gradient = null, bool? retain_graph = null, bool create_graph = false) =>
-        NativeCheck.Status(NativeMethods.mlt_backward(Handle, gradient?.Handle ?? IntPtr.Zero,
-            retain_graph.HasValue ? (retain_graph.Value ? 1 : 0) : -1, create_graph ? 1 : 0));
+        NativeCheck.Status(Tensor.KeepAlive(NativeMethods.mlt_backward(Handle, gradient?.Handle ?? IntPtr.Zero,
+            retain_graph.HasValue ? (retain_graph.Value ? 1 : 0) : -1, create_graph ? 1 : 0), gradient, this));
 
     public Tensor retain_grad()
     {
-        NativeCheck.Status(NativeMethods.mlt_retain_grad(Handle));
+        NativeCheck.Status(Tensor.KeepAlive(NativeMethods.mlt_retain_grad(Handle), this));
         return this;
     }
 
     /// <summary>A tensor sharing storage but cut from the autograd graph.</summary>
-    public Tensor detach() => new(NativeMethods.mlt_detach(Handle));
+    public Tensor detach() => new(Tensor.KeepAlive(NativeMethods.mlt_detach(Handle), this));
 }

@@ -7,31 +7,31 @@ namespace MlCgMd.Torch;
 // like a Python float: (int64 tensor) * 2 stays int64, (int64 tensor) * 2.5 is float32.
 public partial class Tensor
 {
-    internal Tensor Binary(BinaryOp op, Tensor other) => new(NativeMethods.mlt_binary((int)op, Handle, other.Handle));
+    internal Tensor Binary(BinaryOp op, Tensor other) => new(Tensor.KeepAlive(NativeMethods.mlt_binary((int)op, Handle, other.Handle), other, this));
 
     internal Tensor BinaryScalar(BinaryOp op, double value, bool reverse = false) =>
-        new(NativeMethods.mlt_binary_scalar((int)op, Handle, value, 0, reverse ? 1 : 0));
+        new(Tensor.KeepAlive(NativeMethods.mlt_binary_scalar((int)op, Handle, value, 0, reverse ? 1 : 0), this));
 
     internal Tensor BinaryScalar(BinaryOp op, long value, bool reverse = false) =>
-        new(NativeMethods.mlt_binary_scalar((int)op, Handle, value, 1, reverse ? 1 : 0));
+        new(Tensor.KeepAlive(NativeMethods.mlt_binary_scalar((int)op, Handle, value, 1, reverse ? 1 : 0), this));
 
     internal Tensor BinaryInPlace(BinaryOp op, Tensor other)
     {
-        NativeCheck.Status(NativeMethods.mlt_binary_((int)op, Handle, other.Handle));
+        NativeCheck.Status(Tensor.KeepAlive(NativeMethods.mlt_binary_((int)op, Handle, other.Handle), other, this));
         return this;
     }
 
     internal Tensor BinaryInPlace(BinaryOp op, double value, bool isInteger)
     {
-        NativeCheck.Status(NativeMethods.mlt_binary_scalar_((int)op, Handle, value, isInteger ? 1 : 0));
+        NativeCheck.Status(Tensor.KeepAlive(NativeMethods.mlt_binary_scalar_((int)op, Handle, value, isInteger ? 1 : 0), this));
         return this;
     }
 
-    internal Tensor Unary(UnaryOp op) => new(NativeMethods.mlt_unary((int)op, Handle));
+    internal Tensor Unary(UnaryOp op) => new(Tensor.KeepAlive(NativeMethods.mlt_unary((int)op, Handle), this));
 
     internal Tensor UnaryInPlace(UnaryOp op)
     {
-        NativeCheck.Status(NativeMethods.mlt_unary_((int)op, Handle));
+        NativeCheck.Status(Tensor.KeepAlive(NativeMethods.mlt_unary_((int)op, Handle), this));
         return this;
     }
 
@@ -78,7 +78,7 @@ public partial class Tensor
 
     public Tensor add(Tensor other) => Binary(BinaryOp.Add, other);
     /// <summary>this + alpha * other.</summary>
-    public Tensor add(Tensor other, double alpha) => new(NativeMethods.mlt_add_scaled(Handle, other.Handle, alpha));
+    public Tensor add(Tensor other, double alpha) => new(Tensor.KeepAlive(NativeMethods.mlt_add_scaled(Handle, other.Handle, alpha), other, this));
     public Tensor add(double other) => BinaryScalar(BinaryOp.Add, other);
     public Tensor add(long other) => BinaryScalar(BinaryOp.Add, other);
     public Tensor sub(Tensor other) => Binary(BinaryOp.Sub, other);
@@ -127,7 +127,7 @@ public partial class Tensor
     public Tensor add_(Tensor other) => BinaryInPlace(BinaryOp.Add, other);
     public Tensor add_(Tensor other, double alpha)
     {
-        NativeCheck.Status(NativeMethods.mlt_add_scaled_(Handle, other.Handle, alpha));
+        NativeCheck.Status(Tensor.KeepAlive(NativeMethods.mlt_add_scaled_(Handle, other.Handle, alpha), other, this));
         return this;
     }
     public Tensor add_(double other) => BinaryInPlace(BinaryOp.Add, other, false);
@@ -154,33 +154,33 @@ public partial class Tensor
     public Tensor floor_() => UnaryInPlace(UnaryOp.Floor);
     public Tensor clamp_(double? min = null, double? max = null)
     {
-        NativeCheck.Status(NativeMethods.mlt_clamp_(Handle, min ?? 0, min.HasValue ? 1 : 0, max ?? 0, max.HasValue ? 1 : 0));
+        NativeCheck.Status(Tensor.KeepAlive(NativeMethods.mlt_clamp_(Handle, min ?? 0, min.HasValue ? 1 : 0, max ?? 0, max.HasValue ? 1 : 0), this));
         return this;
     }
     public Tensor fill_(double value)
     {
-        NativeCheck.Status(NativeMethods.mlt_fill_(Handle, value));
+        NativeCheck.Status(Tensor.KeepAlive(NativeMethods.mlt_fill_(Handle, value), this));
         return this;
     }
     public Tensor zero_()
     {
-        NativeCheck.Status(NativeMethods.mlt_zero_(Handle));
+        NativeCheck.Status(Tensor.KeepAlive(NativeMethods.mlt_zero_(Handle), this));
         return this;
     }
     /// <summary>Copies <paramref name="source"/> (broadcast, converted) into this tensor.</summary>
     public Tensor copy_(Tensor source)
     {
-        NativeCheck.Status(NativeMethods.mlt_copy_(Handle, source.Handle));
+        NativeCheck.Status(Tensor.KeepAlive(NativeMethods.mlt_copy_(Handle, source.Handle), source, this));
         return this;
     }
     public Tensor uniform_(double low = 0, double high = 1)
     {
-        NativeCheck.Status(NativeMethods.mlt_uniform_(Handle, low, high));
+        NativeCheck.Status(Tensor.KeepAlive(NativeMethods.mlt_uniform_(Handle, low, high), this));
         return this;
     }
     public Tensor normal_(double mean = 0, double std = 1)
     {
-        NativeCheck.Status(NativeMethods.mlt_normal_(Handle, mean, std));
+        NativeCheck.Status(Tensor.KeepAlive(NativeMethods.mlt_normal_(Handle, mean, std), this));
         return this;
     }
 
@@ -214,15 +214,15 @@ public partial class Tensor
     public Tensor isinf() => Unary(UnaryOp.IsInf);
 
     /// <summary>log(1 + exp(beta x)) / beta, linear above threshold (PyTorch's softplus).</summary>
-    public Tensor softplus(double beta = 1, double threshold = 20) => new(NativeMethods.mlt_softplus(Handle, beta, threshold));
-    public Tensor leaky_relu(double negativeSlope = 0.01) => new(NativeMethods.mlt_leaky_relu(Handle, negativeSlope));
+    public Tensor softplus(double beta = 1, double threshold = 20) => new(Tensor.KeepAlive(NativeMethods.mlt_softplus(Handle, beta, threshold), this));
+    public Tensor leaky_relu(double negativeSlope = 0.01) => new(Tensor.KeepAlive(NativeMethods.mlt_leaky_relu(Handle, negativeSlope), this));
 
     /// <summary>Bounds that are whole numbers keep an integer tensor integer, like Python ints would.</summary>
     public Tensor clamp(double? min = null, double? max = null) =>
-        new(NativeMethods.mlt_clamp(Handle, min ?? 0, min.HasValue ? 1 : 0, max ?? 0, max.HasValue ? 1 : 0));
+        new(Tensor.KeepAlive(NativeMethods.mlt_clamp(Handle, min ?? 0, min.HasValue ? 1 : 0, max ?? 0, max.HasValue ? 1 : 0), this));
     public Tensor clamp_min(double min) => clamp(min, null);
     public Tensor clamp_max(double max) => clamp(null, max);
 
-    public Tensor softmax(long dim) => new(NativeMethods.mlt_softmax(Handle, dim));
-    public Tensor log_softmax(long dim) => new(NativeMethods.mlt_log_softmax(Handle, dim));
+    public Tensor softmax(long dim) => new(Tensor.KeepAlive(NativeMethods.mlt_softmax(Handle, dim), this));
+    public Tensor log_softmax(long dim) => new(Tensor.KeepAlive(NativeMethods.mlt_log_softmax(Handle, dim), this));
 }

@@ -13,5 +13,5 @@ public partial class Tensor
 
     /// <summary>beta * this + alpha * (m1 @ m2).</summary>
     public Tensor addmm(Tensor m1, Tensor m2, double beta = 1, double alpha = 1) =>
-        new(NativeMethods.mlt_addmm(Handle, m1.Handle, m2.Handle, beta, alpha));
+        new(Tensor.KeepAlive(NativeMethods.mlt_addmm(Handle, m1.Handle, m2.Handle, beta, alpha), m1, m2, this));
 }

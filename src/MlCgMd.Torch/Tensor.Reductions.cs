@@ -6,7 +6,7 @@ namespace MlCgMd.Torch;
 public partial class Tensor
 {
     private Tensor Reduce(ReduceOp op, long[]? dims, bool keepdim) =>
-        new(NativeMethods.mlt_reduce((int)op, Handle, dims, dims?.Length ?? -1, keepdim ? 1 : 0));
+        new(Tensor.KeepAlive(NativeMethods.mlt_reduce((int)op, Handle, dims, dims?.Length ?? -1, keepdim ? 1 : 0), this));
 
     public Tensor sum() => Reduce(ReduceOp.Sum, null, false);
     public Tensor sum(long dim, bool keepdim = false) => Reduce(ReduceOp.Sum, [dim], keepdim);
@@ -38,35 +38,35 @@ public partial class Tensor
     private (Tensor, Tensor) MaxMin(long dim, bool keepdim, bool isMin)
     {
         var output = new IntPtr[2];
-        NativeCheck.Status(NativeMethods.mlt_max_min_dim(Handle, dim, keepdim ? 1 : 0, isMin ? 1 : 0, output));
+        NativeCheck.Status(Tensor.KeepAlive(NativeMethods.mlt_max_min_dim(Handle, dim, keepdim ? 1 : 0, isMin ? 1 : 0, output), this));
         return (new Tensor(output[0]), new Tensor(output[1]));
     }
 
-    public Tensor argmax() => new(NativeMethods.mlt_arg_max_min(Handle, 0, 0, 0, 0));
-    public Tensor argmax(long dim, bool keepdim = false) => new(NativeMethods.mlt_arg_max_min(Handle, dim, 1, keepdim ? 1 : 0, 0));
-    public Tensor argmin() => new(NativeMethods.mlt_arg_max_min(Handle, 0, 0, 0, 1));
-    public Tensor argmin(long dim, bool keepdim = false) => new(NativeMethods.mlt_arg_max_min(Handle, dim, 1, keepdim ? 1 : 0, 1));
+    public Tensor argmax() => new(Tensor.KeepAlive(NativeMethods.mlt_arg_max_min(Handle, 0, 0, 0, 0), this));
+    public Tensor argmax(long dim, bool keepdim = false) => new(Tensor.KeepAlive(NativeMethods.mlt_arg_max_min(Handle, dim, 1, keepdim ? 1 : 0, 0), this));
+    public Tensor argmin() => new(Tensor.KeepAlive(NativeMethods.mlt_arg_max_min(Handle, 0, 0, 0, 1), this));
+    public Tensor argmin(long dim, bool keepdim = false) => new(Tensor.KeepAlive(NativeMethods.mlt_arg_max_min(Handle, dim, 1, keepdim ? 1 : 0, 1), this));
 
     /// <summary>p-norm over all elements (p = 2: Euclidean).</summary>
-    public Tensor norm(double p = 2) => new(NativeMethods.mlt_norm(Handle, p, null, -1, 0));
-    public Tensor norm(long dim, bool keepdim = false, double p = 2) => new(NativeMethods.mlt_norm(Handle, p, [dim], 1, keepdim ? 1 : 0));
+    public Tensor norm(double p = 2) => new(Tensor.KeepAlive(NativeMethods.mlt_norm(Handle, p, null, -1, 0), this));
+    public Tensor norm(long dim, bool keepdim = false, double p = 2) => new(Tensor.KeepAlive(NativeMethods.mlt_norm(Handle, p, [dim], 1, keepdim ? 1 : 0), this));
     public Tensor norm(long[] dims, bool keepdim = false, double p = 2) =>
-        new(NativeMethods.mlt_norm(Handle, p, dims, dims.Length, keepdim ? 1 : 0));
+        new(Tensor.KeepAlive(NativeMethods.mlt_norm(Handle, p, dims, dims.Length, keepdim ? 1 : 0), this));
 
     /// <summary>Variance; unbiased (divides by N-1) unless <paramref name="unbiased"/> is false.</summary>
-    public Tensor var(bool unbiased = true) => new(NativeMethods.mlt_var_std(Handle, null, -1, unbiased ? 1 : 0, 0, 0));
+    public Tensor var(bool unbiased = true) => new(Tensor.KeepAlive(NativeMethods.mlt_var_std(Handle, null, -1, unbiased ? 1 : 0, 0, 0), this));
     public Tensor var(long dim, bool unbiased = true, bool keepdim = false) =>
-        new(NativeMethods.mlt_var_std(Handle, [dim], 1, unbiased ? 1 : 0, keepdim ? 1 : 0, 0));
-    public Tensor std(bool unbiased = true) => new(NativeMethods.mlt_var_std(Handle, null, -1, unbiased ? 1 : 0, 0, 1));
+        new(Tensor.KeepAlive(NativeMethods.mlt_var_std(Handle, [dim], 1, unbiased ? 1 : 0, keepdim ? 1 : 0, 0), this));
+    public Tensor std(bool unbiased = true) => new(Tensor.KeepAlive(NativeMethods.mlt_var_std(Handle, null, -1, unbiased ? 1 : 0, 0, 1), this));
     public Tensor std(long dim, bool unbiased = true, bool keepdim = false) =>
-        new(NativeMethods.mlt_var_std(Handle, [dim], 1, unbiased ? 1 : 0, keepdim ? 1 : 0, 1));
+        new(Tensor.KeepAlive(NativeMethods.mlt_var_std(Handle, [dim], 1, unbiased ? 1 : 0, keepdim ? 1 : 0, 1), this));
 
-    public Tensor cumsum(long dim) => new(NativeMethods.mlt_cumsum(Handle, dim));
+    public Tensor cumsum(long dim) => new(Tensor.KeepAlive(NativeMethods.mlt_cumsum(Handle, dim), this));
 
     public (Tensor values, Tensor indices) sort(long dim = -1, bool descending = false, bool stable = false)
     {
         var output = new IntPtr[2];
-        NativeCheck.Status(NativeMethods.mlt_sort(Handle, dim, descending ? 1 : 0, stable ? 1 : 0, output));
+        NativeCheck.Status(Tensor.KeepAlive(NativeMethods.mlt_sort(Handle, dim, descending ? 1 : 0, stable ? 1 : 0, output), this));
         return (new Tensor(output[0]), new Tensor(output[1]));
     }
 
@@ -80,7 +80,7 @@ public partial class Tensor
     public (Tensor values, Tensor indices) topk(long k, long dim = -1, bool largest = true, bool sorted = true)
     {
         var output = new IntPtr[2];
-        NativeCheck.Status(NativeMethods.mlt_topk(Handle, k, dim, largest ? 1 : 0, sorted ? 1 : 0, output));
+        NativeCheck.Status(Tensor.KeepAlive(NativeMethods.mlt_topk(Handle, k, dim, largest ? 1 : 0, sorted ? 1 : 0, output), this));
         return (new Tensor(output[0]), new Tensor(output[1]));
     }
 }

@@ -26,6 +26,40 @@ public partial class Tensor : IDisposable
 
     internal DisposeScope? OwningScope { get; set; }
 
+    // Every native call that reads handles goes through KeepAlive: the objects whose handles it read stay
+    // reachable until the call has returned. Without it the JIT may treat an operand as dead once its handle is
+    // read (a temporary such as x.gt(0) in x.gt(0).sum()), and outside a dispose scope its finalizer can then
+    // free the native tensor while the call still uses it (a segfault under GC pressure, measured).
+    internal static T KeepAlive<T>(T result, object? a)
+    {
+        GC.KeepAlive(a);
+        return result;
+    }
+
+    internal static T KeepAlive<T>(T result, object? a, object? b)
+    {
+        GC.KeepAlive(a);
+        GC.KeepAlive(b);
+        return result;
+    }
+
+    internal static T KeepAlive<T>(T result, object? a, object? b, object? c)
+    {
+        GC.KeepAlive(a);
+        GC.KeepAlive(b);
+        GC.KeepAlive(c);
+        return result;
+    }
+
+    internal static T KeepAlive<T>(T result, object? a, object? b, object? c, object? d)
+    {
+        GC.KeepAlive(a);
+        GC.KeepAlive(b);
+        GC.KeepAlive(c);
+        GC.KeepAlive(d);
+        return result;
+    }
+
     internal IntPtr Handle
     {
         get
@@ -48,14 +82,14 @@ public partial class Tensor : IDisposable
 
     // ---- metadata -------------------------------------------------------------------
 
-    public long dim() => NativeCheck.Status(NativeMethods.mlt_dim(Handle));
+    public long dim() => NativeCheck.Status(Tensor.KeepAlive(NativeMethods.mlt_dim(Handle), this));
 
     public unsafe long[] shape
     {
         get
         {
             long* buffer = stackalloc long[64]; // libtorch's dimension limit
-            int n = NativeCheck.Status(NativeMethods.mlt_shape(Handle, buffer));
+            int n = NativeCheck.Status(Tensor.KeepAlive(NativeMethods.mlt_shape(Handle, buffer), this));
             return new ReadOnlySpan<long>(buffer, n).ToArray();
         }
     }
@@ -71,25 +105,25 @@ public partial class Tensor : IDisposable
 
     public long numel()
     {
-        long n = NativeMethods.mlt_numel(Handle);
+        long n = Tensor.KeepAlive(NativeMethods.mlt_numel(Handle), this);
         if (n < 0) throw new TorchException(NativeCheck.LastError());
         return n;
     }
 
-    public ScalarType dtype => (ScalarType)NativeCheck.Status(NativeMethods.mlt_dtype(Handle));
+    public ScalarType dtype => (ScalarType)NativeCheck.Status(Tensor.KeepAlive(NativeMethods.mlt_dtype(Handle), this));
 
     public Device device
     {
         get
         {
-            var type = (DeviceType)NativeCheck.Status(NativeMethods.mlt_device_type(Handle));
-            return type == DeviceType.CPU ? Device.CPU : new Device(type, NativeMethods.mlt_device_index(Handle));
+            var type = (DeviceType)NativeCheck.Status(Tensor.KeepAlive(NativeMethods.mlt_device_type(Handle), this));
+            return type == DeviceType.CPU ? Device.CPU : new Device(type, Tensor.KeepAlive(NativeMethods.mlt_device_index(Handle), this));
         }
     }
 
     public bool is_cuda => device.Type == DeviceType.CUDA;
 
-    public bool is_contiguous() => NativeCheck.Status(NativeMethods.mlt_is_contiguous(Handle)) == 1;
+    public bool is_contiguous() => NativeCheck.Status(Tensor.KeepAlive(NativeMethods.mlt_is_contiguous(Handle), this)) == 1;
 
     // ---- conversion ------------------------------------------------------------------
 
@@ -98,7 +132,7 @@ public partial class Tensor : IDisposable
     public Tensor to(Device target, bool copy = false) => to(dtype, target, copy);
 
     public Tensor to(ScalarType type, Device target, bool copy = false) =>
-        new(NativeMethods.mlt_to(Handle, (int)type, (int)target.Type, target.Index, copy ? 1 : 0));
+        new(Tensor.KeepAlive(NativeMethods.mlt_to(Handle, (int)type, (int)target.Type, target.Index, copy ? 1 : 0), this));
 
     public Tensor cpu() => to(Device.CPU);
     public Tensor cuda(int index = 0) => to(new Device(DeviceType.CUDA, index));
@@ -108,11 +142,11 @@ public partial class Tensor : IDisposable
     public Tensor @int() => to(ScalarType.Int32);
     public Tensor @bool() => to(ScalarType.Bool);
 
-    public Tensor clone() => new(NativeMethods.mlt_clone(Handle));
-    public Tensor contiguous() => new(NativeMethods.mlt_contiguous(Handle));
+    public Tensor clone() => new(Tensor.KeepAlive(NativeMethods.mlt_clone(Handle), this));
+    public Tensor contiguous() => new(Tensor.KeepAlive(NativeMethods.mlt_contiguous(Handle), this));
 
     /// <summary>A new handle to the same tensor (same storage and autograd node).</summary>
-    public Tensor alias() => new(NativeMethods.mlt_alias(Handle));
+    public Tensor alias() => new(Tensor.KeepAlive(NativeMethods.mlt_alias(Handle), this));
 
     // ---- data out --------------------------------------------------------------------
 
@@ -123,7 +157,7 @@ public partial class Tensor : IDisposable
         var result = new T[numel()];
         fixed (T* p = result)
         {
-            NativeCheck.Status(NativeMethods.mlt_copy_to(Handle, p, (long)result.Length * sizeof(T), (int)expected));
+            NativeCheck.Status(Tensor.KeepAlive(NativeMethods.mlt_copy_to(Handle, p, (long)result.Length * sizeof(T), (int)expected), this));
         }
         return result;
     }
@@ -134,7 +168,7 @@ public partial class Tensor : IDisposable
         ScalarType expected = ScalarTypeExtensions.Of<T>();
         fixed (T* p = destination)
         {
-            NativeCheck.Status(NativeMethods.mlt_copy_to(Handle, p, (long)destination.Length * sizeof(T), (int)expected));
+            NativeCheck.Status(Tensor.KeepAlive(NativeMethods.mlt_copy_to(Handle, p, (long)destination.Length * sizeof(T), (int)expected), this));
         }
     }
 
@@ -142,11 +176,11 @@ public partial class Tensor : IDisposable
     public T item<T>() where T : unmanaged
     {
         object value;
-        if (typeof(T) == typeof(double)) value = NativeCheck.Value(NativeMethods.mlt_item_double(Handle));
-        else if (typeof(T) == typeof(float)) value = (float)NativeCheck.Value(NativeMethods.mlt_item_double(Handle));
-        else if (typeof(T) == typeof(long)) value = NativeCheck.Value(NativeMethods.mlt_item_int64(Handle));
-        else if (typeof(T) == typeof(int)) value = checked((int)NativeCheck.Value(NativeMethods.mlt_item_int64(Handle)));
-        else if (typeof(T) == typeof(bool)) value = NativeCheck.Value(NativeMethods.mlt_item_int64(Handle)) != 0;
+        if (typeof(T) == typeof(double)) value = NativeCheck.Value(Tensor.KeepAlive(NativeMethods.mlt_item_double(Handle), this));
+        else if (typeof(T) == typeof(float)) value = (float)NativeCheck.Value(Tensor.KeepAlive(NativeMethods.mlt_item_double(Handle), this));
+        else if (typeof(T) == typeof(long)) value = NativeCheck.Value(Tensor.KeepAlive(NativeMethods.mlt_item_int64(Handle), this));
+        else if (typeof(T) == typeof(int)) value = checked((int)NativeCheck.Value(Tensor.KeepAlive(NativeMethods.mlt_item_int64(Handle), this)));
+        else if (typeof(T) == typeof(bool)) value = NativeCheck.Value(Tensor.KeepAlive(NativeMethods.mlt_item_int64(Handle), this)) != 0;
         else throw new NotSupportedException($"item<{typeof(T).Name}> is not supported");
         return (T)value;
     }
@@ -201,7 +235,7 @@ public partial class Tensor : IDisposable
     /// <summary>libtorch's own complete print of the tensor (every element).</summary>
     public string ToNativeString()
     {
-        IntPtr text = NativeCheck.Handle(NativeMethods.mlt_to_string(Handle));
+        IntPtr text = NativeCheck.Handle(Tensor.KeepAlive(NativeMethods.mlt_to_string(Handle), this));
         try { return Marshal.PtrToStringUTF8(text) ?? ""; }
         finally { NativeMethods.mlt_free_string(text); }
     }

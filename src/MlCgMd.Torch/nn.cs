@@ -25,7 +25,7 @@ public static partial class nn
                 foreach (Tensor p in parameters)
                     if (p.grad is { } g) grads.Add(g);
                 IntPtr[] handles = grads.Select(g => g.Handle).ToArray();
-                return NativeCheck.Value(NativeMethods.mlt_clip_grad_norm(handles, handles.Length, max_norm, norm_type));
+                return NativeCheck.Value(Tensor.KeepAlive(NativeMethods.mlt_clip_grad_norm(handles, handles.Length, max_norm, norm_type), grads));
             }
             finally
             {

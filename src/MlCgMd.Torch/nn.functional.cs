@@ -9,7 +9,7 @@ public static partial class nn
     {
         /// <summary>x: [..., in], weight: [out, in], bias: [out] → [..., out].</summary>
         public static Tensor linear(Tensor input, Tensor weight, Tensor? bias = null) =>
-            new(NativeMethods.mlt_linear(input.Handle, weight.Handle, bias?.Handle ?? IntPtr.Zero));
+            new(Tensor.KeepAlive(NativeMethods.mlt_linear(input.Handle, weight.Handle, bias?.Handle ?? IntPtr.Zero), input, weight, bias));
 
         public static Tensor relu(Tensor input) => input.relu();
 
@@ -21,12 +21,12 @@ public static partial class nn
         /// <summary>Normalises over the trailing dimensions given by <paramref name="normalized_shape"/>.</summary>
         public static Tensor layer_norm(Tensor input, long[] normalized_shape, Tensor? weight = null, Tensor? bias = null,
                                         double eps = 1e-5) =>
-            new(NativeMethods.mlt_layer_norm(input.Handle, normalized_shape, normalized_shape.Length,
-                weight?.Handle ?? IntPtr.Zero, bias?.Handle ?? IntPtr.Zero, eps));
+            new(Tensor.KeepAlive(NativeMethods.mlt_layer_norm(input.Handle, normalized_shape, normalized_shape.Length,
+                weight?.Handle ?? IntPtr.Zero, bias?.Handle ?? IntPtr.Zero, eps), input, weight, bias));
 
         /// <summary>indices: int64 [...], weight: [num, dim] → [..., dim].</summary>
         public static Tensor embedding(Tensor input, Tensor weight) =>
-            new(NativeMethods.mlt_embedding(weight.Handle, input.Handle));
+            new(Tensor.KeepAlive(NativeMethods.mlt_embedding(weight.Handle, input.Handle), weight, input));
 
         /// <summary>Mean (or sum, or elementwise with "none") of squared differences.</summary>
         public static Tensor mse_loss(Tensor input, Tensor target, string reduction = "mean")
@@ -38,14 +38,14 @@ public static partial class nn
                 "sum" => 2,
                 _ => throw new ArgumentException($"reduction '{reduction}' is not valid; use 'none', 'mean' or 'sum'", nameof(reduction)),
             };
-            return new(NativeMethods.mlt_mse_loss(input.Handle, target.Handle, code));
+            return new(Tensor.KeepAlive(NativeMethods.mlt_mse_loss(input.Handle, target.Handle, code), input, target));
         }
 
         /// <summary>Zeroes elements with probability p and scales the rest by 1/(1−p) when training.</summary>
         public static Tensor dropout(Tensor input, double p = 0.5, bool training = true)
         {
             if (p < 0 || p > 1) throw new ArgumentOutOfRangeException(nameof(p), p, "dropout probability has to be between 0 and 1");
-            return new(NativeMethods.mlt_dropout(input.Handle, p, training ? 1 : 0));
+            return new(Tensor.KeepAlive(NativeMethods.mlt_dropout(input.Handle, p, training ? 1 : 0), input));
         }
     }
 }

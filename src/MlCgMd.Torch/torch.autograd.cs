@@ -19,8 +19,9 @@ public static partial class torch
             IntPtr[] ins = inputs.Select(t => t.Handle).ToArray();
             IntPtr[] gradOuts = grad_outputs?.Select(t => t?.Handle ?? IntPtr.Zero).ToArray() ?? [];
             var result = new IntPtr[ins.Length];
-            NativeCheck.Status(NativeMethods.mlt_autograd_grad(outs, outs.Length, ins, ins.Length, gradOuts, gradOuts.Length,
-                retain_graph.HasValue ? (retain_graph.Value ? 1 : 0) : -1, create_graph ? 1 : 0, allow_unused ? 1 : 0, result));
+            NativeCheck.Status(Tensor.KeepAlive(NativeMethods.mlt_autograd_grad(outs, outs.Length, ins, ins.Length, gradOuts, gradOuts.Length,
+                retain_graph.HasValue ? (retain_graph.Value ? 1 : 0) : -1, create_graph ? 1 : 0, allow_unused ? 1 : 0, result),
+                outputs, inputs, grad_outputs));
             return result.Select(h => h == IntPtr.Zero ? null : new Tensor(h)).ToArray();
         }
     }

@@ -44,12 +44,12 @@ public static partial class torch
     }
 
     // Same shape, dtype and device as t; one native call each (they sit in hot loops).
-    public static Tensor empty_like(Tensor t) => new(NativeMethods.mlt_like(0, t.Handle, 0));
-    public static Tensor zeros_like(Tensor t) => new(NativeMethods.mlt_like(1, t.Handle, 0));
-    public static Tensor ones_like(Tensor t) => new(NativeMethods.mlt_like(2, t.Handle, 0));
-    public static Tensor full_like(Tensor t, double value) => new(NativeMethods.mlt_like(3, t.Handle, value));
-    public static Tensor randn_like(Tensor t) => new(NativeMethods.mlt_like(4, t.Handle, 0));
-    public static Tensor rand_like(Tensor t) => new(NativeMethods.mlt_like(5, t.Handle, 0));
+    public static Tensor empty_like(Tensor t) => new(Tensor.KeepAlive(NativeMethods.mlt_like(0, t.Handle, 0), t));
+    public static Tensor zeros_like(Tensor t) => new(Tensor.KeepAlive(NativeMethods.mlt_like(1, t.Handle, 0), t));
+    public static Tensor ones_like(Tensor t) => new(Tensor.KeepAlive(NativeMethods.mlt_like(2, t.Handle, 0), t));
+    public static Tensor full_like(Tensor t, double value) => new(Tensor.KeepAlive(NativeMethods.mlt_like(3, t.Handle, value), t));
+    public static Tensor randn_like(Tensor t) => new(Tensor.KeepAlive(NativeMethods.mlt_like(4, t.Handle, 0), t));
+    public static Tensor rand_like(Tensor t) => new(Tensor.KeepAlive(NativeMethods.mlt_like(5, t.Handle, 0), t));
 
     /// <summary>Integers uniformly from [low, high).</summary>
     public static Tensor randint(long low, long high, long[] shape, ScalarType dtype = int64, Device? device = null)
@@ -166,18 +166,20 @@ public static partial class torch
 
     public static Tensor cat(IEnumerable<Tensor> tensors, long dim = 0)
     {
-        IntPtr[] handles = tensors.Select(t => t.Handle).ToArray();
-        return new Tensor(NativeMethods.mlt_cat(handles, handles.Length, dim));
+        Tensor[] list = tensors.ToArray();      // held until the call returns (a lazy sequence's tensors are referenced by nothing else)
+        IntPtr[] handles = list.Select(t => t.Handle).ToArray();
+        return new Tensor(Tensor.KeepAlive(NativeMethods.mlt_cat(handles, handles.Length, dim), list));
     }
 
     public static Tensor stack(IEnumerable<Tensor> tensors, long dim = 0)
     {
-        IntPtr[] handles = tensors.Select(t => t.Handle).ToArray();
-        return new Tensor(NativeMethods.mlt_stack(handles, handles.Length, dim));
+        Tensor[] list = tensors.ToArray();      // held until the call returns, as in cat
+        IntPtr[] handles = list.Select(t => t.Handle).ToArray();
+        return new Tensor(Tensor.KeepAlive(NativeMethods.mlt_stack(handles, handles.Length, dim), list));
     }
 
     public static Tensor where(Tensor condition, Tensor a, Tensor b) =>
-        new(NativeMethods.mlt_where(condition.Handle, a.Handle, b.Handle));
+        new(Tensor.KeepAlive(NativeMethods.mlt_where(condition.Handle, a.Handle, b.Handle), condition, a, b));
 
     public static Tensor matmul(Tensor a, Tensor b) => a.matmul(b);
     public static Tensor mm(Tensor a, Tensor b) => a.mm(b);
@@ -187,7 +189,7 @@ public static partial class torch
         input.addmm(m1, m2, beta, alpha);
 
     /// <summary>Pairwise p-norm distances between the rows of x1 [..., P, M] and x2 [..., R, M].</summary>
-    public static Tensor cdist(Tensor x1, Tensor x2, double p = 2) => new(NativeMethods.mlt_cdist(x1.Handle, x2.Handle, p));
+    public static Tensor cdist(Tensor x1, Tensor x2, double p = 2) => new(Tensor.KeepAlive(NativeMethods.mlt_cdist(x1.Handle, x2.Handle, p), x1, x2));
 
     /// <summary>
     /// Normalises over the trailing <paramref name="normalized_shape"/> dimensions, then scales and
@@ -195,8 +197,8 @@ public static partial class torch
     /// </summary>
     public static Tensor layer_norm(Tensor input, long[] normalized_shape, Tensor? weight = null, Tensor? bias = null,
                                     double eps = 1e-5) =>
-        new(NativeMethods.mlt_layer_norm(input.Handle, normalized_shape, normalized_shape.Length,
-            weight?.Handle ?? IntPtr.Zero, bias?.Handle ?? IntPtr.Zero, eps));
+        new(Tensor.KeepAlive(NativeMethods.mlt_layer_norm(input.Handle, normalized_shape, normalized_shape.Length,
+            weight?.Handle ?? IntPtr.Zero, bias?.Handle ?? IntPtr.Zero, eps), input, weight, bias));
 
     public static Tensor maximum(Tensor a, Tensor b) => a.maximum(b);
     public static Tensor minimum(Tensor a, Tensor b) => a.minimum(b);

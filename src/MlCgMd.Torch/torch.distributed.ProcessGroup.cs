@@ -28,8 +28,8 @@ public static partial class torch
                 store.Handle.DangerousAddRef(ref added);
                 try
                 {
-                    handle = new GroupHandle(NativeCheck.Handle(NativeMethods.mlt_dist_new_group(backend, store.Handle.DangerousGetHandle(),
-                        rank, size, (long)timeout.TotalMilliseconds, glooHostname)));
+                    handle = new GroupHandle(NativeCheck.Handle(Tensor.KeepAlive(NativeMethods.mlt_dist_new_group(backend, store.Handle.DangerousGetHandle(),
+                        rank, size, (long)timeout.TotalMilliseconds, glooHostname), store)));
                 }
                 finally
                 {

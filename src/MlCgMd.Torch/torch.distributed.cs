@@ -108,7 +108,7 @@ public static partial class torch
 
         /// <summary>Reduces <paramref name="tensor"/> across all ranks, in place, so every rank holds the result.</summary>
         public static void all_reduce(Tensor tensor, ReduceOp op = ReduceOp.SUM, ProcessGroup? group = null) =>
-            NativeCheck.Status(NativeMethods.mlt_dist_all_reduce(Group(group).Handle, tensor.Handle, (int)op));
+            NativeCheck.Status(Tensor.KeepAlive(NativeMethods.mlt_dist_all_reduce(Group(group).Handle, tensor.Handle, (int)op), tensor));
 
         /// <summary>Copies rank <paramref name="src"/>'s <paramref name="tensor"/> into every other rank's, in place.</summary>
         public static void broadcast(Tensor tensor, int src, ProcessGroup? group = null)
@@ -116,7 +116,7 @@ public static partial class torch
             ProcessGroup g = Group(group);
             if (src < 0 || src >= g.size())
                 throw new ArgumentOutOfRangeException(nameof(src), src, $"source rank must be in [0, {g.size()})");
-            NativeCheck.Status(NativeMethods.mlt_dist_broadcast(g.Handle, tensor.Handle, src));
+            NativeCheck.Status(Tensor.KeepAlive(NativeMethods.mlt_dist_broadcast(g.Handle, tensor.Handle, src), g, tensor));
         }
 
         /// <summary>Returns once every rank has called it.</summary>

@@ -9,5 +9,5 @@ public static partial class torch
     /// <paramref name="sorted_sequence"/> (left side unless <paramref name="right"/>).
     /// </summary>
     public static Tensor searchsorted(Tensor sorted_sequence, Tensor values, bool right = false) =>
-        new(NativeMethods.mlt_searchsorted(sorted_sequence.Handle, values.Handle, right ? 1 : 0));
+        new(Tensor.KeepAlive(NativeMethods.mlt_searchsorted(sorted_sequence.Handle, values.Handle, right ? 1 : 0), sorted_sequence, values));
 }

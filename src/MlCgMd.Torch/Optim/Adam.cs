@@ -40,7 +40,7 @@ public class Adam : Optimizer
     }
 
     protected override void update(Parameter parameter, Tensor grad, ParameterState state) =>
-        NativeCheck.Status(NativeMethods.mlt_adam_step(parameter.Handle, grad.Handle, state["exp_avg"].Handle,
+        NativeCheck.Status(Tensor.KeepAlive(NativeMethods.mlt_adam_step(parameter.Handle, grad.Handle, state["exp_avg"].Handle,
             state["exp_avg_sq"].Handle, state.step, param_group["lr"], param_group["beta1"], param_group["beta2"],
-            param_group["eps"], param_group["weight_decay"], decoupled_weight_decay ? 1 : 0));
+            param_group["eps"], param_group["weight_decay"], decoupled_weight_decay ? 1 : 0), parameter, grad));
 }

@@ -41,8 +41,8 @@ public sealed class SGD : Optimizer
     {
         double momentum = param_group["momentum"];
         IntPtr buffer = momentum != 0 ? state["momentum_buffer"].Handle : IntPtr.Zero;
-        NativeCheck.Status(NativeMethods.mlt_sgd_step(parameter.Handle, grad.Handle, buffer, state.step == 1 ? 1 : 0,
+        NativeCheck.Status(Tensor.KeepAlive(NativeMethods.mlt_sgd_step(parameter.Handle, grad.Handle, buffer, state.step == 1 ? 1 : 0,
             param_group["lr"], momentum, param_group["dampening"], param_group["weight_decay"],
-            param_group["nesterov"] != 0 ? 1 : 0));
+            param_group["nesterov"] != 0 ? 1 : 0), parameter, grad));
     }
 }

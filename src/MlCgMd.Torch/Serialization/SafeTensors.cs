@@ -110,7 +110,7 @@ public static class SafeTensors
         var bytes = new byte[checked(t.numel() * t.dtype.ElementSize())];
         fixed (byte* p = bytes)
         {
-            NativeCheck.Status(NativeMethods.mlt_copy_to(t.Handle, p, bytes.Length, (int)t.dtype));
+            NativeCheck.Status(Tensor.KeepAlive(NativeMethods.mlt_copy_to(t.Handle, p, bytes.Length, (int)t.dtype), t));
         }
         stream.Write(bytes);
     }
