@@ -70,33 +70,23 @@ public static class Connectivity
         return edges;
     }
 
+    /// <summary>
+    /// The radius edges united with the bonds, as the official code unites them (concatenate, then unique rows with
+    /// counts: type 1 only for a bond that is also a radius edge). Every bond is a within-system pair, so the union is
+    /// a mask over the pair enumeration, which is first-major: the selected pairs come out in the same lexicographic
+    /// (sender, receiver) order as the sorted unique rows, without sorting.
+    /// </summary>
     private static Edges OpenBoundaryEdges(Tensor positions, double radius, Tensor first, Tensor second, Tensor withinRadius,
                                            Tensor? bonds)
     {
-        using Tensor selected = withinRadius.nonzero().squeeze(1);
-        using Tensor senders0 = first.index_select(0, selected);
-        using Tensor receivers0 = second.index_select(0, selected);
-        Tensor senders, receivers, edgeTypes;
-        if (bonds is not null && bonds.size(0) > 0)
-        {
-            // Union with the bonds; an edge counted twice is both a radius edge and a bond.
-            using Tensor radiusEdges = torch.stack([senders0, receivers0], dim: 1);
-            using Tensor all = torch.cat([radiusEdges, bonds], dim: 0);
-            var (unique, _, counts) = all.unique(sorted: true, return_counts: true, dim: 0);
-            using (unique)
-            using (counts)
-            {
-                senders = unique.select(1, 0).contiguous();
-                receivers = unique.select(1, 1).contiguous();
-                edgeTypes = counts!.gt(1L).to(ScalarType.Int64);
-            }
-        }
-        else
-        {
-            senders = senders0.alias();
-            receivers = receivers0.alias();
-            edgeTypes = torch.zeros([senders0.size(0)], ScalarType.Int64, positions.device);
-        }
+        bool hasBonds = bonds is not null && bonds.size(0) > 0;
+        using Tensor isBond = hasBonds ? PairIsBond(first, second, bonds!, positions.size(0)) : torch.zeros_like(withinRadius);
+        using Tensor mask = withinRadius | isBond;
+        using Tensor selected = mask.nonzero().squeeze(1);
+        Tensor senders = first.index_select(0, selected);
+        Tensor receivers = second.index_select(0, selected);
+        using Tensor both = withinRadius & isBond;
+        Tensor edgeTypes = both.index_select(0, selected).to(ScalarType.Int64);
         using Tensor ps = positions.index_select(0, senders);
         using Tensor pr = positions.index_select(0, receivers);
         Tensor vectors = ps - pr;
