@@ -78,7 +78,7 @@ internal static class BenchSpeedCommand
             try
             {
                 speeds = SpeedComparison.Measure(model, systems, forceField, info.FrameInterval, parse.GetValue(modelSteps),
-                    parse.GetValue(mdSteps), !parse.GetValue(noRefine), work);
+                    parse.GetValue(mdSteps), !parse.GetValue(noRefine), work, dataDirectory);
             }
             finally
             {

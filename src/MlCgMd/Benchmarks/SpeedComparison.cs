@@ -14,19 +14,23 @@ namespace MlCgMd.Benchmarks;
 /// <summary>
 /// Simulated time per wall-clock second on the same systems, measured in one run: the learned
 /// simulator (batched, one model step = dilation recorded frames), the built-in Langevin MD
-/// engine and, when `lmp` is installed, LAMMPS (both engines on one thread, one chain after the other).
+/// engine and, when `lmp` is installed, LAMMPS (both engines on one thread, one system after the other).
+/// Chains run in open boundaries; electrolyte boxes are rebuilt from each system's properties.json
+/// composition and run periodic with DSF electrostatics in both engines.
 /// </summary>
 public static class SpeedComparison
 {
     /// <param name="frameInterval">τ per recorded reference frame</param>
     /// <param name="modelSteps">learned steps to time</param>
     /// <param name="mdSteps">MD steps per chain to time</param>
+    /// <param name="dataDirectory">the dataset folder (electrolyte boxes read their composition there)</param>
     public static IReadOnlyList<SpeedMeasurement> Measure(GraphSimulator model, IReadOnlyList<CgSystem> systems, ForceField forceField,
-        double frameInterval, long modelSteps, long mdSteps, bool refine, string workDirectory)
+        double frameInterval, long modelSteps, long mdSteps, bool refine, string workDirectory, string dataDirectory)
     {
-        if (systems.FirstOrDefault(s => s.Kind != SystemKind.Chain) is { } other)
-            throw new InvalidDataException(
-                $"speed comparison: the MD peers simulate single chains; '{other.Name}' is a {other.Kind.Name} system");
+        if (systems.Select(s => s.Kind).Distinct().Count() > 1)
+            throw new InvalidDataException("speed comparison: the systems are of more than one kind");
+        if (systems.Count > 0 && systems[0].Kind == SystemKind.Electrolyte)
+            return MeasureElectrolyte(model, systems, forceField, frameInterval, modelSteps, mdSteps, refine, workDirectory, dataDirectory);
         var results = new List<SpeedMeasurement> { MeasureLearned(model, systems, frameInterval, modelSteps, refine) };
         results.Add(MeasureEngine(systems, forceField, mdSteps, "C# MD engine", (system, positions, options) =>
         {
@@ -80,6 +84,57 @@ public static class SpeedComparison
             clock.Stop();
         }
         return new SpeedMeasurement(name, systems.Count, steps * forceField.TimeStep, clock.Elapsed.TotalSeconds);
+    }
+
+    private static IReadOnlyList<SpeedMeasurement> MeasureElectrolyte(GraphSimulator model, IReadOnlyList<CgSystem> systems,
+        ForceField forceField, double frameInterval, long modelSteps, long mdSteps, bool refine, string workDirectory, string dataDirectory)
+    {
+        var boxes = systems.Select(s => ElectrolyteBox(s, forceField, dataDirectory)).ToList();
+        var results = new List<SpeedMeasurement> { MeasureLearned(model, systems, frameInterval, modelSteps, refine) };
+        var options = new MdRunOptions(0, mdSteps, RecordEvery: (int)mdSteps, RgEvery: (int)mdSteps);
+        var clock = new Stopwatch();
+        foreach (var (system, field, length, start) in boxes)
+        {
+            var engine = new MdEngine(system, field, SimulationBox.PeriodicCube(length), start, seed: 11);
+            clock.Start();
+            engine.Step(mdSteps);
+            clock.Stop();
+        }
+        double tau = mdSteps * forceField.TimeStep;
+        results.Add(new SpeedMeasurement("C# MD engine", systems.Count, tau, clock.Elapsed.TotalSeconds));
+        if (LammpsRunner.IsAvailable())
+        {
+            clock.Reset();
+            foreach (var (system, field, length, start) in boxes)
+            {
+                clock.Start();
+                LammpsElectrolyteRun.Run(system, field, length, start, options, seed: 11, LammpsElectrostatics.DampedShiftedForce,
+                    Path.Combine(workDirectory, "lammps-" + system.Name));
+                clock.Stop();
+            }
+            results.Add(new SpeedMeasurement("LAMMPS", systems.Count, tau, clock.Elapsed.TotalSeconds));
+        }
+        return results;
+    }
+
+    /// <summary>
+    /// The MD box of an electrolyte dataset system: its composition from properties.json rebuilt with the dataset's force
+    /// field (checked against the stored particle types), started from the last recorded frame.
+    /// </summary>
+    private static (MolecularSystem System, ForceField Field, double BoxLength, double[] Start) ElectrolyteBox(CgSystem system,
+        ForceField forceField, string dataDirectory)
+    {
+        string path = Path.Combine(dataDirectory, system.Name, Generation.ElectrolyteDatasetGenerator.PropertiesFile);
+        if (!File.Exists(path))
+            throw new FileNotFoundException($"'{path}' is missing: the electrolyte speed comparison rebuilds each box from its composition", path);
+        var properties = System.Text.Json.JsonSerializer.Deserialize<Generation.ElectrolyteSystemProperties>(File.ReadAllText(path))
+                         ?? throw new InvalidDataException($"'{path}' holds no properties");
+        ElectrolyteComposition composition = properties.Properties.Composition;
+        (MolecularSystem box, ForceField field) = ElectrolyteSystem.Build(composition, forceField);
+        if (!box.Types.SequenceEqual(system.Topology.ParticleTypes))
+            throw new InvalidDataException($"'{path}': composition {composition.Name} builds other particle types than '{system.Name}' holds");
+        double[] start = system.ReadFrames(system.FrameCount - 1, 1, 1).Select(v => (double)v).ToArray();
+        return (box, field, composition.BoxLength, start);
     }
 
     /// <summary>The MD topology of a dataset system (types and bonds; unit masses as in the polymer model).</summary>

@@ -96,7 +96,7 @@ public sealed class QuickstartPipeline(string configDirectory, string runDirecto
             log($"{stages - 1}/{stages} speed: learned simulator vs reference MD on the same systems");
             ForceField forceField = ForceFieldLoader.Load(Path.Combine(speedData, DatasetGenerator.ForceFieldFile));
             var speeds = SpeedComparison.Measure(speedModel, speedSystems, forceField, speedInfo.FrameInterval, SpeedSteps.ModelSteps,
-                SpeedSteps.MdSteps, refine: true, Path.Combine(runDirectory, "speed"));
+                SpeedSteps.MdSteps, refine: true, Path.Combine(runDirectory, "speed"), speedData);
 
             log($"{stages}/{stages} analysis and report");
             EvaluationResult evaluation = RolloutEvaluator.Evaluate(RolloutDirectory, DataDirectory, info.FrameInterval);

@@ -1,4 +1,5 @@
 using MlCgMd.Analysis;
+using MlCgMd.Benchmarks;
 using MlCgMd.Batching;
 using MlCgMd.Data;
 using MlCgMd.Data.Hdf5;
@@ -77,6 +78,12 @@ public sealed class ElectrolyteTrainingTests : IDisposable
         Assert.Equal(direct.Value, one.ReferenceLithium.Value, 5);
         Assert.Contains("too few compositions", evaluation.DiffusivityStatement());
         Assert.Matches("^[01] of 1 rollouts ran all 3 steps", evaluation.DiffusivityStatement());
+        // Speed on the same boxes: learned, the built-in engine and (when installed) LAMMPS, all periodic.
+        var speeds = SpeedComparison.Measure(trained.Model, systems, forceField, info.FrameInterval, modelSteps: 1, mdSteps: 20,
+            refine: true, Path.Combine(root, "speed"), data);
+        Assert.Equal(MlCgMd.Lammps.LammpsRunner.IsAvailable() ? 3 : 2, speeds.Count);
+        Assert.All(speeds, s => Assert.True(s.TauPerSecond > 0 && s.Systems == 1, $"{s}"));
+        Assert.Equal(20 * forceField.TimeStep, speeds[1].SimulatedTauPerSystem, 12);
         string html = ElectrolyteReport.Build("quick", evaluation).ToHtml();
         Assert.Contains("Li+ transport", html);
         Assert.Equal(3, html.Split("<svg").Length - 1);      // MSD curves, D parity, coordination parity
