@@ -134,6 +134,10 @@ internal static class BenchSpeedCommand
             foreach (CostGrowthRow r in size.Where(r => r.Engine.StartsWith("learned")))
                 Console.WriteLine($"{size.Key} fine beads, {r.Series}, {r.Engine}: {r.TauPerSecond / reference.TauPerSecond:G3}x {reference.Engine} per core");
         }
+        CostGrowthRow? batchReference = rows.FirstOrDefault(r => r.Series == "size" && r.FineBeads == options.BatchParticles && r.Engine == "LAMMPS" && r.NotMeasured is null);
+        foreach (CostGrowthRow r in rows.Where(r => r.Series == "batch" && batchReference is not null))
+            Console.WriteLine($"batch of {r.Systems} chains of {r.FineBeads} fine beads, {r.Engine}: {r.TauPerSecond / batchReference!.TauPerSecond:G3}x LAMMPS " +
+                              "per core (LAMMPS on one chain of that size, one core)");
         if (figurePath is not null)
         {
             CostGrowthFigure.Draw(rows).Save(figurePath);
