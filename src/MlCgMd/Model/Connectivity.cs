@@ -53,7 +53,9 @@ public static class Connectivity
         }
 
         // Periodic: a pair is an edge if it is within the radius or is a bond; bonds are type 1.
-        Tensor isBond = bonds is null ? torch.zeros_like(withinRadius) : PairIsBond(first, second, bonds, positions.size(0));
+        Tensor isBond = bonds is null || bonds.size(0) == 0
+            ? torch.zeros_like(withinRadius)      // e.g. a box whose chains are one bead each: no CG bonds at all
+            : PairIsBond(first, second, bonds, positions.size(0));
         using Tensor mask = withinRadius | isBond;
         using Tensor selected = mask.nonzero().squeeze(1);
         Tensor vectors = displacement.index_select(0, selected);

@@ -84,6 +84,22 @@ public class ConnectivityTests
         int k01 = Enumerable.Range(0, s.Length).Single(k => s[k] == 0 && r[k] == 1);
         Assert.Equal(1.0 / 2.0, disp[k01 * 3], 5);   // (0.5 − 9.5 + 10) / r
     }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void A_batch_without_any_cg_bond_has_only_radius_edges(bool periodic)
+    {
+        // An electrolyte box whose chains are one bead each (and every ion its own bead) has no CG bond at all:
+        // validation on such a box used to fail with "index out of range".
+        using var scope = torch.NewDisposeScope();
+        Tensor positions = torch.tensor(new float[] { 0.5f, 5, 5, 9.5f, 5, 5, 5, 5, 5 }, [3, 3]);
+        Tensor? lattices = periodic ? torch.tensor(new float[] { 10, 10, 10 }, [1, 3]) : null;
+        var edges = Connectivity.Compute(positions, [3], radius: 2.0, torch.zeros([0, 2], ScalarType.Int64), lattices);
+        var set = EdgeSet(edges);
+        Assert.All(set, e => Assert.Equal(0L, e.Item3));
+        Assert.Equal(periodic ? 5 : 3, set.Count);    // self-pairs, plus 0-1 and 1-0 through the boundary when periodic
+    }
 }
 
 public class ConnectivityAgainstGraphBatchTests
