@@ -18,8 +18,10 @@ public sealed record RadialDistribution(
 {
     /// <param name="positions">[frames, particles, 3] (wrapped or unwrapped)</param>
     /// <param name="boxLengths">[frames] cubic box edge per frame</param>
+    /// <param name="coordinationRadius">count the coordination within this radius (e.g. another g(r)'s first minimum, to compare
+    /// two trajectories over one shell) instead of within this g(r)'s own first minimum; null: its own</param>
     public static RadialDistribution Compute(ReadOnlySpan<double> positions, int frames, int particles, ReadOnlySpan<double> boxLengths,
-                                             IReadOnlyList<int> a, IReadOnlyList<int> b, double binWidth)
+                                             IReadOnlyList<int> a, IReadOnlyList<int> b, double binWidth, double? coordinationRadius = null)
     {
         if (a.Count == 0 || b.Count == 0) throw new ArgumentException("both particle sets need at least one particle");
         double rMax = double.PositiveInfinity;
@@ -60,7 +62,7 @@ public sealed record RadialDistribution(
             g[k] = counts[k] / (normalisation * shell);
         }
         int peak = Array.IndexOf(g, g.Max());
-        int minimum = FirstMinimumAfter(g, peak);
+        int minimum = coordinationRadius is { } radius ? Math.Min(bins, (int)Math.Round(radius / binWidth)) : FirstMinimumAfter(g, peak);
         double meanDensity = normalisation / frames / a.Count;
         double coordination = 0;
         for (int k = 0; k < minimum; k++)

@@ -54,9 +54,9 @@ public sealed record ElectrolyteEvaluationResult
             return $"{stability}; log10 D(Li+): too few compositions for an across-composition statistic ({Compared.Count} of " +
                    $"{Systems.Count}, at least {EvaluationResult.MinimumPolymersForStatistics} needed){exclusion}";
         string coordination = Coordination is { } c
-            ? $"; Li+–anion coordination number: Pearson r² {c.PearsonRSquared:F3}, mean relative error {100 * c.MeanRelativeError:F1}%"
+            ? $"; Li+–anion coordination number: Pearson r {c.PearsonR:F3} (r² {c.PearsonRSquared:F3}), mean relative error {100 * c.MeanRelativeError:F1}%"
             : "";
-        return $"{stability}; log10 D(Li+) over {d.Count} of {Systems.Count} compositions{exclusion}: Pearson r² {d.PearsonRSquared:F3}, " +
+        return $"{stability}; log10 D(Li+) over {d.Count} of {Systems.Count} compositions{exclusion}: Pearson r {d.PearsonR:F3} (r² {d.PearsonRSquared:F3}), " +
                $"R² against y = x {d.IdentityRSquared:F3}, mean absolute error {d.MeanAbsoluteError:F3} decades " +
                $"(mean relative error of D {100 * LithiumDiffusivity!.MeanRelativeError:F1}%){coordination}";
     }

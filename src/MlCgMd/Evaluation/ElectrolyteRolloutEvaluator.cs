@@ -95,7 +95,10 @@ public static class ElectrolyteRolloutEvaluator
                       $"leaving at least {ParticleBootstrapDiffusion.MinimumOrigins} time origins";
 
         RadialDistribution referenceRdf = Rdf(reference, referenceFrames, map.BeadCount, box, lithiumBeads, anionBeads);
-        RadialDistribution? rolloutRdf = rolloutFrames > 0 ? Rdf(rollout, rolloutFrames, map.BeadCount, box, lithiumBeads, anionBeads) : null;
+        // The rollout's coordination is counted within the reference's first minimum: one shell for both.
+        RadialDistribution? rolloutRdf = rolloutFrames > 0
+            ? Rdf(rollout, rolloutFrames, map.BeadCount, box, lithiumBeads, anionBeads, referenceRdf.FirstMinimum)
+            : null;
         return new ElectrolyteSystemEvaluation
         {
             Name = system.Name,
@@ -140,9 +143,9 @@ public static class ElectrolyteRolloutEvaluator
         frames < 4 ? [] : MeanSquaredDisplacement.Average(
             MeanSquaredDisplacement.PerParticle(positions.Select(x => (double)x).ToArray(), frames, beadCount, beads, frames / 2));
 
-    private static RadialDistribution Rdf(float[] positions, int frames, int beads, double box, int[] a, int[] b) =>
+    private static RadialDistribution Rdf(float[] positions, int frames, int beads, double box, int[] a, int[] b, double? shell = null) =>
         RadialDistribution.Compute(positions.Select(x => (double)x).ToArray(), frames, beads, Enumerable.Repeat(box, frames).ToArray(),
-            a, b, RdfBinWidth);
+            a, b, RdfBinWidth, shell);
 
     /// <summary>Rollout frames in which two non-bonded CG beads are closer than the monitor's collision distance (minimum image).</summary>
     private static int CountFramesWithCollisions(float[] rollout, int frames, CoarseGrainMap map, float box, double collisionDistance)

@@ -6,7 +6,8 @@ namespace MlCgMd.Evaluation;
 /// <summary>
 /// One test composition, learned rollout against reference MD on the same CG beads (each Li+ and each anion is
 /// its own bead): self-diffusion of Li+ and of the anions over one fit window in τ shared by both (block-bootstrap
-/// errors), and the Li+–anion radial distribution and coordination number. A diffusivity is null where the
+/// errors), and the Li+–anion radial distribution and coordination number (the rollout's counted within the
+/// reference's first minimum, so both count one shell). A diffusivity is null where the
 /// trajectory is too short for the window (a rollout that stopped early), with the reason.
 /// </summary>
 public sealed record ElectrolyteSystemEvaluation

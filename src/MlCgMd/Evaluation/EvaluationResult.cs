@@ -55,7 +55,7 @@ public sealed record EvaluationResult
         if (MeanRg is not { } rg)
             return $"mean CG Rg: too few polymers for an across-polymer statistic ({Polymers.Count} of {SystemCount}, " +
                    $"at least {MinimumPolymersForStatistics} needed){excluded}";
-        return $"mean CG Rg over {rg.Count} of {SystemCount} polymers{excluded}: Pearson r² {rg.PearsonRSquared:F3}, " +
+        return $"mean CG Rg over {rg.Count} of {SystemCount} polymers{excluded}: Pearson r {rg.PearsonR:F3} (r² {rg.PearsonRSquared:F3}), " +
                $"R² against y = x {rg.IdentityRSquared:F3}, mean relative error {100 * rg.MeanRelativeError:F1}%{stopped}";
     }
 
@@ -73,8 +73,8 @@ public sealed record EvaluationResult
         if (RelaxationTime is not { } tau)
             return $"Rg² relaxation time: too few polymers with estimates ({PolymersWithTau.Count} of {SystemCount}, at least " +
                    $"{MinimumPolymersForStatistics} needed){excluded}{bound}";
-        return $"Rg² relaxation time (integral estimator) over {tau.Count} of {SystemCount} polymers{excluded}: Pearson r² " +
-               $"{tau.PearsonRSquared:F3}, mean relative error {100 * tau.MeanRelativeError:F1}%{bound}";
+        return $"Rg² relaxation time (integral estimator) over {tau.Count} of {SystemCount} polymers{excluded}: Pearson r " +
+               $"{tau.PearsonR:F3} (r² {tau.PearsonRSquared:F3}), mean relative error {100 * tau.MeanRelativeError:F1}%{bound}";
     }
 
     internal static EvaluationResult From(RolloutManifest manifest, List<PolymerEvaluation> polymers, List<RolloutSystem> stoppedEarly,

@@ -129,5 +129,11 @@ public class TransportAnalysisTests
         RadialDistribution rdf = RadialDistribution.Compute(positions.ToArray(), 1, positions.Count / 3, [length], centres, shell, 0.05);
         Assert.Equal(1.025, rdf.PeakRadius, 6);
         Assert.Equal(6.0, rdf.CoordinationNumber, 9);
+        // Counted within a given shell instead (another trajectory's first minimum): all 6 beyond the shell, none inside 0.9.
+        Assert.Equal(6.0, RadialDistribution.Compute(positions.ToArray(), 1, positions.Count / 3, [length], centres, shell, 0.05,
+            coordinationRadius: 1.5).CoordinationNumber, 9);
+        RadialDistribution inner = RadialDistribution.Compute(positions.ToArray(), 1, positions.Count / 3, [length], centres, shell, 0.05,
+            coordinationRadius: 0.9);
+        Assert.Equal((0.0, 0.9), (inner.CoordinationNumber, inner.FirstMinimum));
     }
 }
