@@ -1,8 +1,10 @@
 namespace MlCgMd.Simulation;
 
 /// <summary>
-/// Checks one system's new CG positions: non-finite values, bead collisions, over-stretched bonds;
-/// in a periodic box distances are minimum-image distances.
+/// Checks one system's new CG positions: non-finite values, bead collisions, over-stretched bonds.
+/// Positions are unwrapped, so a CG bond is the plain distance of its beads (a minimum image would fold a bond
+/// torn past half the box back inside it: rollouts of electrolyte boxes kept running with bonds of 12 σ in an
+/// 11 σ box); collisions between non-bonded beads use the minimum image in a periodic box.
 /// </summary>
 public sealed class StabilityMonitor(StabilityThresholds thresholds)
 {
@@ -19,7 +21,7 @@ public sealed class StabilityMonitor(StabilityThresholds thresholds)
         for (int b = 0; b < cgBonds.Length; b += 2)
         {
             int i = cgBonds[b], j = cgBonds[b + 1];
-            double length = StabilityThresholds.Distance(positions, i, j, box);
+            double length = StabilityThresholds.Distance(positions, i, j, default);
             if (length > Thresholds.MaxBondLength)
                 return $"bond {i}-{j} stretched to {length:G4} (limit {Thresholds.MaxBondLength:G4})";
         }

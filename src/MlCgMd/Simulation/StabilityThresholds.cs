@@ -46,7 +46,8 @@ public sealed record StabilityThresholds(double CollisionDistance, double MaxBon
                 for (int i = 0; i < m; i++)
                     for (int j = i + 1; j < m; j++)
                     {
-                        double d = Distance(x, i, j, box);
+                        // Bonds on the unwrapped positions, as the monitor measures them; other pairs by minimum image.
+                        double d = Distance(x, i, j, bonded.Contains((i, j)) ? default : box);
                         // NaN would drop out of Min/Max and switch a monitor off without a word.
                         if (!double.IsFinite(d))
                             throw new InvalidDataException(

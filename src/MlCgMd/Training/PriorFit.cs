@@ -126,7 +126,8 @@ public static class PriorFit
                 ReadOnlySpan<float> box = trajectory.Boxes is null ? default : trajectory.Boxes.AsSpan(t * 3, 3);
                 for (int i = 0; i < beads; i++)
                     for (int j = i + 1; j < beads; j++)
-                        (bonded.Contains((i, j)) ? bondLengths : others).Add(StabilityThresholds.Distance(frame, i, j, box));
+                        if (bonded.Contains((i, j))) bondLengths.Add(StabilityThresholds.Distance(frame, i, j, default));   // unwrapped
+                        else others.Add(StabilityThresholds.Distance(frame, i, j, box));
             }
         }
         return (bondLengths, others);

@@ -5,8 +5,8 @@ namespace MlCgMd.Model.Priors;
 /// <summary>
 /// The prior acceleration of every bead, a_prior = −λ v + c F(x), from the last velocity
 /// v = x_T − x_{T−1} of the history and the forces of two CG potentials at the latest positions:
-/// a harmonic bond along every CG bond and a soft harmonic wall between non-bonded beads of one
-/// system closer than σ_w (minimum image in periodic boxes). Parameter-free as a module: the
+/// a harmonic bond along every CG bond (on the unwrapped positions) and a soft harmonic wall between
+/// non-bonded beads of one system closer than σ_w (minimum image in periodic boxes). Parameter-free as a module: the
 /// values live in the model config.
 /// </summary>
 public sealed class CgPrior
@@ -43,7 +43,8 @@ public sealed class CgPrior
     {
         var pairs = PriorPairs.Of(beadCounts, bonds, positions.device);
         Tensor forces = torch.zeros_like(positions);
-        AddPairForces(forces, positions, pairs.BondFirst, pairs.BondSecond, pairs.BondSystem, lattices, bondDerivative: true);
+        // Bonds act along the unwrapped vector (a bond past half the box must pull back, not across the boundary).
+        AddPairForces(forces, positions, pairs.BondFirst, pairs.BondSecond, pairs.BondSystem, null, bondDerivative: true);
         AddPairForces(forces, positions, pairs.OtherFirst, pairs.OtherSecond, pairs.OtherSystem, lattices, bondDerivative: false);
         return forces;
     }
@@ -53,7 +54,7 @@ public sealed class CgPrior
     {
         var pairs = PriorPairs.Of(beadCounts, bonds, positions.device);
         Tensor energy = torch.zeros([beadCounts.Length], positions.dtype, positions.device);
-        Tensor bondR = PairDistances(positions, pairs.BondFirst, pairs.BondSecond, pairs.BondSystem, lattices).Lengths;
+        Tensor bondR = PairDistances(positions, pairs.BondFirst, pairs.BondSecond, pairs.BondSystem, null).Lengths;
         energy = energy.index_add(0, pairs.BondSystem, (bondR - bondLength).pow(2L) * (0.5 * bondK));
         Tensor otherR = PairDistances(positions, pairs.OtherFirst, pairs.OtherSecond, pairs.OtherSystem, lattices).Lengths;
         energy = energy.index_add(0, pairs.OtherSystem, (otherR * -1.0 + wallRange).relu().pow(2L) * (0.5 * wallK));
