@@ -94,10 +94,11 @@ public static class ElectrolyteRolloutEvaluator
             missing = $"{rolloutFrames} rollout frames ({(rolloutFrames - 1) * rolloutDt:G4} τ) are too few for lags up to {fitEnd:G4} τ " +
                       $"leaving at least {ParticleBootstrapDiffusion.MinimumOrigins} time origins";
 
-        RadialDistribution referenceRdf = Rdf(reference, referenceFrames, map.BeadCount, box, lithiumBeads, anionBeads);
+        double[] referenceValues = ToDouble(reference), rolloutValues = ToDouble(rollout);      // once each, for the RDFs and MSDs
+        RadialDistribution referenceRdf = Rdf(referenceValues, referenceFrames, map.BeadCount, box, lithiumBeads, anionBeads);
         // The rollout's coordination is counted within the reference's first minimum: one shell for both.
         RadialDistribution? rolloutRdf = rolloutFrames > 0
-            ? Rdf(rollout, rolloutFrames, map.BeadCount, box, lithiumBeads, anionBeads, referenceRdf.FirstMinimum)
+            ? Rdf(rolloutValues, rolloutFrames, map.BeadCount, box, lithiumBeads, anionBeads, referenceRdf.FirstMinimum)
             : null;
         return new ElectrolyteSystemEvaluation
         {
@@ -124,9 +125,9 @@ public static class ElectrolyteRolloutEvaluator
             RolloutCoordination = rolloutRdf?.CoordinationNumber ?? double.NaN,
             ReferencePeak = referenceRdf.PeakRadius,
             RolloutPeak = rolloutRdf?.PeakRadius ?? double.NaN,
-            ReferenceLithiumMsd = Msd(reference, referenceFrames, map.BeadCount, lithiumBeads),
-            RolloutLithiumMsd = Msd(rollout, rolloutFrames, map.BeadCount, lithiumBeads),
-            FramesWithCollisions = CountFramesWithCollisions(rollout, rolloutFrames, map, box, collisionDistance),
+            ReferenceLithiumMsd = Msd(referenceValues, referenceFrames, map.BeadCount, lithiumBeads),
+            RolloutLithiumMsd = Msd(rolloutValues, rolloutFrames, map.BeadCount, lithiumBeads),
+            FramesWithCollisions = StabilityMonitor.FramesWithCollisions(rollout, rolloutFrames, map.CgBonds, collisionDistance, [box, box, box]),
         };
     }
 
@@ -139,22 +140,12 @@ public static class ElectrolyteRolloutEvaluator
     }
 
     /// <summary>MSD of <paramref name="beads"/> at lags 0..half the frames ([] below 4 frames).</summary>
-    private static double[] Msd(float[] positions, int frames, int beadCount, int[] beads) =>
-        frames < 4 ? [] : MeanSquaredDisplacement.Average(
-            MeanSquaredDisplacement.PerParticle(positions.Select(x => (double)x).ToArray(), frames, beadCount, beads, frames / 2));
+    private static double[] Msd(double[] positions, int frames, int beadCount, int[] beads) =>
+        frames < 4 ? [] : MeanSquaredDisplacement.Average(MeanSquaredDisplacement.PerParticle(positions, frames, beadCount, beads, frames / 2));
 
-    private static RadialDistribution Rdf(float[] positions, int frames, int beads, double box, int[] a, int[] b, double? shell = null) =>
-        RadialDistribution.Compute(positions.Select(x => (double)x).ToArray(), frames, beads, Enumerable.Repeat(box, frames).ToArray(),
+    private static double[] ToDouble(float[] values) => Array.ConvertAll(values, v => (double)v);
+
+    private static RadialDistribution Rdf(double[] positions, int frames, int beads, double box, int[] a, int[] b, double? shell = null) =>
+        RadialDistribution.Compute(positions, frames, beads, Enumerable.Repeat(box, frames).ToArray(),
             a, b, RdfBinWidth, shell);
-
-    /// <summary>Rollout frames in which two non-bonded CG beads are closer than the monitor's collision distance (minimum image).</summary>
-    private static int CountFramesWithCollisions(float[] rollout, int frames, CoarseGrainMap map, float box, double collisionDistance)
-    {
-        var monitor = new StabilityMonitor(new StabilityThresholds(collisionDistance, double.PositiveInfinity));
-        float[] lattice = [box, box, box];
-        int count = 0, size = map.BeadCount * 3;
-        for (int f = 0; f < frames; f++)
-            if (monitor.CountCollisions(rollout.AsSpan(f * size, size), map.CgBonds, lattice) > 0) count++;
-        return count;
-    }
 }

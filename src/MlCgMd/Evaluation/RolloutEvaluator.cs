@@ -69,7 +69,9 @@ public static class RolloutEvaluator
         double[] refBonds = BondLengths.Compute(reference, bonds);
         double[] mlBonds = BondLengths.Compute(rollout, bonds);
         double cutoff = contactCutoff ?? (refBonds.Length > 0 ? refBonds.Average() : 1.5);
-        int framesWithCollisions = CountFramesWithCollisions(rollout, bonds, collisionDistance);
+        // The rollout monitor's own rule, so the counts and the stops agree.
+        int framesWithCollisions = StabilityMonitor.FramesWithCollisions(rollout.Positions, rollout.FrameCount,
+            bonds.SelectMany(b => new[] { b.First, b.Second }).ToArray(), collisionDistance);
 
         return new PolymerEvaluation
         {
@@ -92,20 +94,6 @@ public static class RolloutEvaluator
             RolloutBondLengths = mlBonds,
             FramesWithCollisions = framesWithCollisions,
         };
-    }
-
-    /// <summary>
-    /// Saved frames in which two non-bonded CG beads are closer than the collision distance: the
-    /// rollout monitor's own rule (<see cref="StabilityMonitor"/>), so the counts and the stops agree.
-    /// </summary>
-    private static int CountFramesWithCollisions(PositionFrames rollout, (int First, int Second)[] bonds, double collisionDistance)
-    {
-        var monitor = new StabilityMonitor(new StabilityThresholds(collisionDistance, double.PositiveInfinity));
-        int[] pairs = bonds.SelectMany(b => new[] { b.First, b.Second }).ToArray();
-        int frames = 0;
-        for (int f = 0; f < rollout.FrameCount; f++)
-            if (monitor.CountCollisions(rollout.Frame(f), pairs) > 0) frames++;
-        return frames;
     }
 
     /// <summary>Block-bootstrap relaxation times, or null when the series is too short to have blocks of several frames.</summary>

@@ -95,13 +95,22 @@ public sealed class RolloutRunner(GraphSimulator model, RolloutOptions options)
         SeqLen = model.Config.SeqLen,
         Dilation = model.Config.Dilation,
         Recipe = RecipeOf(systems),
-        LengthUnit = systems.Select(s => s.LengthUnit).Distinct().Count() == 1 ? systems[0].LengthUnit
-            : throw new InvalidDataException($"the systems name different length units ({string.Join(", ", systems.Select(s => $"{s.Name}: {s.LengthUnit}"))}); roll out one unit at a time"),
+        LengthUnit = SharedLengthUnit(systems),
         Systems = systems.Select((s, i) => new RolloutSystem
         {
             Name = s.Name, File = s.Name + ".h5", Beads = s.Map.BeadCount, Batch = firstBatch + i / options.BatchSize,
         }).ToList(),
     };
+
+    /// <summary>The one length unit of the systems' data (each file read once); systems naming different units are refused.</summary>
+    private static string SharedLengthUnit(IReadOnlyList<CgSystem> systems)
+    {
+        string[] units = systems.Select(s => s.LengthUnit).ToArray();
+        return units.Distinct().Count() == 1
+            ? units[0]
+            : throw new InvalidDataException($"the systems name different length units ({string.Join(", ", systems.Select((s, k) => $"{s.Name}: {units[k]}"))}); " +
+                                             "roll out one unit at a time");
+    }
 
     private void RunBatch(int batchIndex, int[] members, IReadOnlyList<CgSystem> systems, RolloutManifest manifest,
                           StabilityMonitor monitor, string directory, IProgress<Progress>? progress, CancellationToken cancel)

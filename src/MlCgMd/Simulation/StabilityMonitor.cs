@@ -34,6 +34,20 @@ public sealed class StabilityMonitor(StabilityThresholds thresholds)
     public int CountCollisions(ReadOnlySpan<float> positions, ReadOnlySpan<int> cgBonds, ReadOnlySpan<float> box = default) =>
         CollidingPairs(positions, cgBonds, box, firstOnly: false).Count;
 
+    /// <summary>
+    /// Collisions only (the monitor's rule: non-bonded pairs closer than <paramref name="collisionDistance"/>, minimum
+    /// image in a periodic box): the number of saved frames of [frames, beads, 3] <paramref name="positions"/> with one or more.
+    /// </summary>
+    public static int FramesWithCollisions(ReadOnlySpan<float> positions, int frames, ReadOnlySpan<int> cgBonds, double collisionDistance,
+                                           ReadOnlySpan<float> box = default)
+    {
+        var monitor = new StabilityMonitor(new StabilityThresholds(collisionDistance, double.PositiveInfinity));
+        int size = frames == 0 ? 0 : positions.Length / frames, count = 0;
+        for (int f = 0; f < frames; f++)
+            if (monitor.CollidingPairs(positions.Slice(f * size, size), cgBonds, box, firstOnly: true).Count > 0) count++;
+        return count;
+    }
+
     /// <summary>Non-bonded pairs (i &lt; j) closer than the collision distance, in (i, j) order.</summary>
     private List<(int I, int J, double Distance)> CollidingPairs(ReadOnlySpan<float> positions, ReadOnlySpan<int> cgBonds,
                                                                  ReadOnlySpan<float> box, bool firstOnly)
