@@ -61,16 +61,8 @@ public static class ElectrolyteRolloutEvaluator
             throw new InvalidDataException($"'{folder.Path}': the rollout's beads hold {lithiumBeads.Length} Li+ beads and {anionBeads.Length} anion beads; " +
                                            "both are needed");
 
-        float box;
-        using (Hdf5File file = Hdf5File.OpenRead(rolloutPath))
-        {
-            if (!file.Contains("lattice"))
-                throw new InvalidDataException($"{rolloutPath}: dataset 'lattice' is missing; an electrolyte rollout runs in a periodic box");
-            float[] lattice = file.Read<float>("lattice").Data;
-            if (lattice.Length != 3 || lattice[0] != lattice[1] || lattice[1] != lattice[2] || !(lattice[0] > 0))
-                throw new InvalidDataException($"{rolloutPath}: dataset 'lattice' is [{string.Join(", ", lattice)}], expected a cubic box [L, L, L] with L > 0");
-            box = lattice[0];
-        }
+        float box = RolloutFile.ReadCubicBox(rolloutPath)
+                    ?? throw new InvalidDataException($"{rolloutPath}: dataset 'lattice' is missing; an electrolyte rollout runs in a periodic box");
 
         float[] reference = RolloutFile.ReferenceOnBeads(folder, map);
         int referenceFrames = reference.Length / (map.BeadCount * 3);

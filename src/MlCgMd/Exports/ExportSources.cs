@@ -34,7 +34,7 @@ public static class ExportSources
         long[] frames = modelSteps.Select(s => (manifest.SeqLen + s) * manifest.Dilation).ToArray();
         var (names, types) = BeadLabels(map, reference.ReadTopology().ParticleTypes, manifest.Kind);
         return new ExportedTrajectory(system.Name + ".rollout", names, types, UniqueBonds(map.CgBonds), positions,
-            MdSteps(frames, info), info?.MdTimeStep);
+            MdSteps(frames, info), info?.MdTimeStep, RolloutFile.ReadCubicBox(path));
     }
 
     /// <summary>The reference trajectory mapped onto the beads of the rollout file of the same system.</summary>
@@ -59,7 +59,7 @@ public static class ExportSources
         int frames = reference.FrameCount;
         return new ExportedTrajectory(reference.Name + ".reference-fine", kind.NamesOf(topology.ParticleTypes),
             topology.ParticleTypes, topology.Bonds, reference.ReadFrames(0, frames),
-            MdSteps(Enumerable.Range(0, frames).Select(f => (long)f).ToArray(), info), info?.MdTimeStep);
+            MdSteps(Enumerable.Range(0, frames).Select(f => (long)f).ToArray(), info), info?.MdTimeStep, CubicBox(reference, kind));
     }
 
     private static ExportedTrajectory CoarseGrained(TrajectoryFolder reference, CoarseGrainMap map, SystemKind kind, DatasetInfo? info)
@@ -68,7 +68,29 @@ public static class ExportSources
         var (names, types) = BeadLabels(map, reference.ReadTopology().ParticleTypes, kind);
         return new ExportedTrajectory(reference.Name + ".reference", names, types, UniqueBonds(map.CgBonds),
             RolloutFile.ReferenceOnBeads(reference, map),
-            MdSteps(Enumerable.Range(0, frames).Select(f => (long)f).ToArray(), info), info?.MdTimeStep);
+            MdSteps(Enumerable.Range(0, frames).Select(f => (long)f).ToArray(), info), info?.MdTimeStep, CubicBox(reference, kind));
+    }
+
+    /// <summary>
+    /// The box of a periodic reference (its lattice, the same edge in every frame and axis), or null for
+    /// open-boundary kinds. Viewers take one box per file, so a box that changes between frames is refused.
+    /// </summary>
+    private static double? CubicBox(TrajectoryFolder reference, SystemKind kind)
+    {
+        if (!kind.IsPeriodic) return null;
+        var field = TrajectoryField.Lattice;
+        var stored = reference.ReadField<float>(field);
+        string source = $"'{reference.FileOf(field)}' dataset '{field.DatasetName}'";
+        if (stored.Shape is not [> 0, 3])
+            throw new InvalidDataException($"{source} has shape [{string.Join(", ", stored.Shape)}], expected [frames, 3] (cubic box lengths per frame)");
+        float edge = stored.Data[0];
+        if (!(edge > 0) || !float.IsFinite(edge))
+            throw new InvalidDataException($"{source}: frame 0 has box length {edge}, expected a positive length");
+        for (int k = 1; k < stored.Data.Length; k++)
+            if (Math.Abs(stored.Data[k] - edge) > 1e-6f * edge)
+                throw new InvalidDataException($"{source}: frame {k / 3} has box length {stored.Data[k]} against {edge} in frame 0; " +
+                                               "export writes one cubic box per trajectory");
+        return edge;
     }
 
     /// <summary>Each bead's most common fine type (ties: the lower id) and its name "C" + the fine name (3 characters kept).</summary>

@@ -11,8 +11,9 @@ namespace MlCgMd.Exports;
 /// <param name="Positions">[frames, particles, 3] row-major, σ (LJ units).</param>
 /// <param name="MdSteps">[frames] the reference MD step each frame stands for (time = step × <paramref name="MdTimeStep"/>).</param>
 /// <param name="MdTimeStep">τ per MD step, or null when the dataset does not record it (then steps count recorded frames).</param>
+/// <param name="CubicBox">Edge of the periodic cubic box in σ (electrolyte boxes), or null for open boundaries (chains).</param>
 public sealed record ExportedTrajectory(string Name, IReadOnlyList<string> AtomNames, int[] AtomTypes, int[] Bonds,
-    float[] Positions, long[] MdSteps, double? MdTimeStep)
+    float[] Positions, long[] MdSteps, double? MdTimeStep, double? CubicBox = null)
 {
     public int AtomCount => AtomNames.Count;
 

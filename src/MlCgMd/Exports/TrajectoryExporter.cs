@@ -31,28 +31,30 @@ public static class TrajectoryExporter
 
         double scale = format.IsAngstrom() ? angstromPerSigma : 1;
         string[] remarks = Remarks(trajectory, angstromPerSigma);
+        double? box = trajectory.CubicBox * scale;
         switch (format)
         {
             case ExportFormat.Xyz:
-                XyzWriter.Write(trajectoryPath, trajectory.Frames(scale), trajectory.AtomNames);
+                XyzWriter.Write(trajectoryPath, trajectory.Frames(scale), trajectory.AtomNames, box);
                 break;
             case ExportFormat.Pdb:
-                PdbWriter.Write(trajectoryPath, trajectory.Frames(scale), trajectory.AtomNames, trajectory.Bonds, remarks: remarks);
+                PdbWriter.Write(trajectoryPath, trajectory.Frames(scale), trajectory.AtomNames, trajectory.Bonds, box, remarks: remarks);
                 break;
             case ExportFormat.Dcd:
                 var (timeStep, stepsPerFrame) = DcdTime(trajectory);
-                DcdWriter.Write(trajectoryPath, trajectory.Frames(scale), trajectory.AtomCount,
+                DcdWriter.Write(trajectoryPath, trajectory.Frames(scale), trajectory.AtomCount, box,
                     title: Invariant($"MlCgMd {trajectory.Name}: sigma x {angstromPerSigma:G6} as Angstrom"),
                     timeStep: timeStep, stepsPerFrame: stepsPerFrame);
                 break;
             case ExportFormat.Lammpstrj:
-                LammpsDumpWriter.Write(trajectoryPath, trajectory.Positions, trajectory.AtomTypes, trajectory.MdSteps);
+                LammpsDumpWriter.Write(trajectoryPath, trajectory.Positions, trajectory.AtomTypes, trajectory.MdSteps, box);
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(format), format, null);
         }
         if (format != ExportFormat.Pdb)
             PdbWriter.Write(topologyPath, [trajectory.Frame(0, angstromPerSigma)], trajectory.AtomNames, trajectory.Bonds,
+                trajectory.CubicBox * angstromPerSigma,
                 remarks: [.. remarks, Fit($"topology (first frame) of {Path.GetFileName(trajectoryPath)}")]);
         return paths;
     }

@@ -97,6 +97,17 @@ public static class RolloutFile
         return file.Read<float>("history").Data;
     }
 
+    /// <summary>The edge of the cubic box a periodic rollout ran in (dataset <c>lattice</c>), or null for open boundaries.</summary>
+    public static float? ReadCubicBox(string path)
+    {
+        using Hdf5File file = Hdf5File.OpenRead(path);
+        if (!file.Contains("lattice")) return null;
+        float[] lattice = file.Read<float>("lattice").Data;
+        if (lattice.Length != 3 || lattice[0] != lattice[1] || lattice[1] != lattice[2] || !(lattice[0] > 0) || !float.IsFinite(lattice[0]))
+            throw new InvalidDataException($"{path}: dataset 'lattice' is [{string.Join(", ", lattice)}], expected a cubic box [L, L, L] with L > 0");
+        return lattice[0];
+    }
+
     public static float[]? ReadRgPredictions(string path, long frames)
     {
         using Hdf5File file = Hdf5File.OpenRead(path);

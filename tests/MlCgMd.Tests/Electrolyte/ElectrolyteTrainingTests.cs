@@ -4,7 +4,9 @@ using MlCgMd.Batching;
 using MlCgMd.Data;
 using MlCgMd.Data.Hdf5;
 using MlCgMd.Evaluation;
+using MlCgMd.Exports;
 using MlCgMd.Generation;
+using MlCgMd.Lammps;
 using MlCgMd.Model;
 using MlCgMd.Simulation;
 using MlCgMd.Systems;
@@ -78,6 +80,21 @@ public sealed class ElectrolyteTrainingTests : IDisposable
         Assert.Equal(direct.Value, one.ReferenceLithium.Value, 5);
         Assert.Contains("too few compositions", evaluation.DiffusivityStatement());
         Assert.Matches("^[01] of 1 rollouts ran all 3 steps", evaluation.DiffusivityStatement());
+        // Viewers get the periodic box: LAMMPS dump bounds 0..L flagged pp (reference and rollout), CRYST1 in the topology.
+        var exported = ExportJob.Run(new ExportRequest
+        {
+            RolloutDirectory = output, DataDirectory = data, Format = ExportFormat.Lammpstrj, OutputDirectory = Path.Combine(root, "export"),
+        });
+        Assert.Equal(2, exported.Count);
+        foreach (var (trajectory, files) in exported)
+        {
+            Assert.Equal(box, trajectory.CubicBox!.Value, 6);
+            Assert.Contains("ITEM: BOX BOUNDS pp pp pp", File.ReadLines(files[0]));
+            LammpsDumpFrame frame = LammpsDumpReader.Read(files[0]).First();
+            Assert.Equal([0.0, 0.0, 0.0], frame.BoxLow);
+            Assert.Equal([box, box, box], frame.BoxHigh.Select(x => (float)x));
+            Assert.Equal(box, PdbReader.Read(files[1]).CubicBox!.Value, 3);
+        }
         // Speed on the same boxes: learned, the built-in engine and (when installed) LAMMPS, all periodic.
         var speeds = SpeedComparison.Measure(trained.Model, systems, forceField, info.FrameInterval, modelSteps: 1, mdSteps: 20,
             refine: true, Path.Combine(root, "speed"), data);
