@@ -33,16 +33,12 @@ internal static class GenerateCommand
             string effective = EffectiveConfig.ForDataset(parse.GetValue(config)!.FullName,
                 OverrideOption.Parse(parse.GetValue(overrides)), outDirectory);
             int workers = parse.GetValue(threads) is > 0 and var t ? t : Environment.ProcessorCount;
+            Shard shard = parse.GetValue(shardOption) is { } text ? Shard.Parse(text) : Shard.Whole;
             if (IsElectrolyte(effective))
-            {
-                if (parse.GetValue(shardOption) is not null)
-                    throw new InvalidDataException($"{parse.GetValue(config)!.FullName}: --shard is not supported for electrolyte datasets; run without it");
-                return GenerateElectrolyte(ElectrolyteDatasetConfigLoader.Load(effective), outDirectory, workers);
-            }
+                return GenerateElectrolyte(ElectrolyteDatasetConfigLoader.Load(effective), outDirectory, workers, shard);
             ChainDatasetConfig settings = ChainDatasetConfigLoader.Load(effective);
             Console.WriteLine($"generating the '{settings.Tier}' tier into {outDirectory} on {workers} threads");
             var line = new ProgressLine(TimeSpan.FromSeconds(5));
-            Shard shard = parse.GetValue(shardOption) is { } text ? Shard.Parse(text) : Shard.Whole;
             var generator = new DatasetGenerator(settings, outDirectory, workers);
             var progress = new InlineProgress<GenerationProgress>(p =>
                 line.Report(p.ChainsDone == p.ChainsTotal, () =>
@@ -52,7 +48,7 @@ internal static class GenerateCommand
                 : generator.RunShard(shard, progress, CommandAction.Cancellation);
             if (info is null)
             {
-                Console.WriteLine($"shard {shard} done; the last of the {shard.Count} shards to finish writes the split files and dataset.json");
+                Console.WriteLine(ShardPending(shard));
                 return 0;
             }
             Console.WriteLine($"done: frames every {info.FrameInterval:G4} τ; " +
@@ -61,6 +57,9 @@ internal static class GenerateCommand
         }, "run the same command again: finished chains are kept, the others are generated"));
         return command;
     }
+
+    private static string ShardPending(Shard shard) =>
+        $"shard {shard} done; the last of the {shard.Count} shards to finish writes the split files and dataset.json";
 
     private static bool IsElectrolyte(string configPath)
     {
@@ -71,15 +70,21 @@ internal static class GenerateCommand
                && system.GetString() == ElectrolyteDatasetConfig.SystemName;
     }
 
-    private static int GenerateElectrolyte(ElectrolyteDatasetConfig settings, string outDirectory, int workers)
+    private static int GenerateElectrolyte(ElectrolyteDatasetConfig settings, string outDirectory, int workers, Shard shard)
     {
-        Console.WriteLine($"generating the electrolyte '{settings.Tier}' tier into {outDirectory} on {workers} threads");
+        Console.WriteLine($"generating the electrolyte '{settings.Tier}' tier into {outDirectory} on {workers} threads" +
+                          (shard.IsWhole ? "" : $", shard {shard}"));
         var line = new ProgressLine(TimeSpan.FromSeconds(5));
         var progress = new InlineProgress<GenerationProgress>(p =>
             line.Report(p.ChainsDone == p.ChainsTotal, () =>
                 $"{p.Split}: {p.ChainsDone}/{p.ChainsTotal} systems ({p.ChainsSkipped} already done)  " +
                 $"{p.MdStepsPerSecond / 1e3:F2}k MD steps/s  elapsed {ProgressLine.Format(p.Elapsed)}  ETA {ProgressLine.Format(p.Remaining)}"));
-        DatasetInfo info = new ElectrolyteDatasetGenerator(settings, outDirectory, workers).Run(progress, CommandAction.Cancellation);
+        DatasetInfo? info = new ElectrolyteDatasetGenerator(settings, outDirectory, workers).RunShard(shard, progress, CommandAction.Cancellation);
+        if (info is null)
+        {
+            Console.WriteLine(ShardPending(shard));
+            return 0;
+        }
         Console.WriteLine($"done: frames every {info.FrameInterval:G4} τ; " +
                           string.Join(", ", info.Frames.Select(f => $"{f.Key} {f.Value} frames")) +
                           $"; MD {info.MdSeconds.Values.Sum():F1} s; properties in {Path.Combine(outDirectory, ElectrolyteDatasetGenerator.PropertiesFile)}");

@@ -32,9 +32,6 @@ public sealed class DatasetGenerator(ChainDatasetConfig config, string outputDir
         _ => split + ".txt",
     };
 
-    /// <summary>Where shard i/n keeps its own dataset.json (its MD time) until every shard is done.</summary>
-    public static string ShardFolder(string outputDirectory, Shard shard) => Path.Combine(outputDirectory, "shards", shard.Name);
-
     public DatasetInfo Run(IProgress<GenerationProgress>? progress = null, CancellationToken cancel = default) =>
         Generate(Shard.Whole, progress, cancel)!;
 
@@ -56,7 +53,7 @@ public sealed class DatasetGenerator(ChainDatasetConfig config, string outputDir
                 $"dataset tier '{config.Tier}': every split must record frames at the same interval (record_every), " +
                 $"so a model step means the same time everywhere; got {string.Join(", ", recordEvery)}");
         Directory.CreateDirectory(outputDirectory);
-        string accounting = shard.IsWhole ? outputDirectory : ShardFolder(outputDirectory, shard);
+        string accounting = shard.IsWhole ? outputDirectory : ShardAccounts.Folder(outputDirectory, shard);
         using FolderLock folderLock = FolderLock.Acquire(accounting, shard.IsWhole ? "dataset" : $"shard {shard} of the dataset");
         RunSettings.Require(outputDirectory, Settings(), [], "dataset");
         // The force field travels with the data: speed comparisons and provenance need it.
@@ -139,21 +136,11 @@ public sealed class DatasetGenerator(ChainDatasetConfig config, string outputDir
         TrajectoryDataset.WriteSplit(Path.Combine(outputDirectory, SplitFileOf(split.Name)),
             config.Systems(split.Name).Select(c => c.System.Name));
 
-    /// <summary>
-    /// Once all shards have written their dataset.json (each does after its last chain), writes the
-    /// split files and the dataset's dataset.json. Shards finishing together write the same files.
-    /// </summary>
+    /// <summary>Once every shard is done (see <see cref="ShardAccounts"/>), writes the split files and the dataset's dataset.json.</summary>
     private DatasetInfo? TryFinishShards(DatasetInfo mine, int count)
     {
-        var shards = Enumerable.Range(0, count)
-            .Select(i => DatasetInfo.TryRead(ShardFolder(outputDirectory, new Shard(i, count)))).ToList();
-        if (shards.Any(s => s is null)) return null;
+        if (ShardAccounts.MergeWhenAllDone(outputDirectory, mine, count) is not { } dataset) return null;
         foreach (DatasetSplit split in config.Splits) WriteSplit(split);
-        DatasetInfo dataset = mine with
-        {
-            MdSeconds = shards.SelectMany(s => s!.MdSeconds).GroupBy(kv => kv.Key).ToDictionary(g => g.Key, g => g.Sum(kv => kv.Value)),
-            MdSteps = shards.SelectMany(s => s!.MdSteps).GroupBy(kv => kv.Key).ToDictionary(g => g.Key, g => g.Sum(kv => kv.Value)),
-        };
         dataset.Write(outputDirectory);
         return dataset;
     }

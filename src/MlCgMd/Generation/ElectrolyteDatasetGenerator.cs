@@ -18,6 +18,9 @@ namespace MlCgMd.Generation;
 /// gathering every system's. Particles are ordered chains, anions, Li+ (ions last, as the official
 /// loader expects). Systems run in parallel, each written into a temporary folder and renamed
 /// when done, so an interrupted generation resumes without redoing finished systems.
+/// <see cref="RunShard"/> generates one shard's systems (round-robin over all splits) into the same
+/// folder for job arrays; the last shard to finish writes the split files, properties.json and
+/// dataset.json (<see cref="ShardAccounts"/>).
 /// </summary>
 public sealed class ElectrolyteDatasetGenerator(ElectrolyteDatasetConfig config, string outputDirectory, int threads)
 {
@@ -38,22 +41,37 @@ public sealed class ElectrolyteDatasetGenerator(ElectrolyteDatasetConfig config,
         _ => split + ".txt",
     };
 
-    public DatasetInfo Run(IProgress<GenerationProgress>? progress = null, CancellationToken cancel = default)
+    public DatasetInfo Run(IProgress<GenerationProgress>? progress = null, CancellationToken cancel = default) =>
+        Generate(Shard.Whole, progress, cancel)!;
+
+    /// <summary>
+    /// Generates the systems of one shard: system k of the list of all splits' compositions belongs to
+    /// shard k mod n. Returns the dataset's info when this shard is the last to finish, else null.
+    /// </summary>
+    public DatasetInfo? RunShard(Shard shard, IProgress<GenerationProgress>? progress = null, CancellationToken cancel = default) =>
+        Generate(shard, progress, cancel);
+
+    private DatasetInfo? Generate(Shard shard, IProgress<GenerationProgress>? progress, CancellationToken cancel)
     {
         ForceField forceField = config.LoadForceField();
         Directory.CreateDirectory(outputDirectory);
+        string accounting = shard.IsWhole ? outputDirectory : ShardAccounts.Folder(outputDirectory, shard);
+        using FolderLock folderLock = FolderLock.Acquire(accounting, shard.IsWhole ? "dataset" : $"shard {shard} of the dataset");
         AtomicFile.Write(Path.Combine(outputDirectory, DatasetGenerator.ForceFieldFile),
             (string temporary) => File.Copy(config.ForceFieldPath, temporary, overwrite: true));
-        DatasetInfo previous = DatasetInfo.TryRead(outputDirectory) ?? new DatasetInfo();
+        DatasetInfo previous = DatasetInfo.TryRead(accounting) ?? new DatasetInfo();
         var seconds = new Dictionary<string, double>(previous.MdSeconds);
         var steps = new Dictionary<string, long>(previous.MdSteps);
         var frames = new Dictionary<string, int>();
-        // Build every system of every split first: a composition that cannot be built fails before any MD.
+        // Build every system of every split first: a composition that cannot be built fails before any MD, in every shard.
         var all = config.Splits.ToDictionary(split => split.Name, split => split.Compositions.Select((c, k) =>
             (Composition: c, Seed: config.SystemSeed(split, k), Built: ElectrolyteSystem.Build(c, forceField))).ToList());
+        int firstSystem = 0;   // index of the split's first system in the list of all splits' systems
         foreach (ElectrolyteSplit split in config.Splits)
         {
-            var systems = all[split.Name];
+            int offset = firstSystem;
+            firstSystem += split.Compositions.Count;
+            var systems = all[split.Name].Where((_, k) => shard.Owns(offset + k)).ToList();
             var pending = systems.Where(s => !Directory.Exists(Path.Combine(outputDirectory, s.Composition.Name))).ToList();
             int skipped = systems.Count - pending.Count, done = 0;
             long stepsPerSystem = split.Run.EquilibrationSteps + split.Run.ProductionSteps;
@@ -87,9 +105,8 @@ public sealed class ElectrolyteDatasetGenerator(ElectrolyteDatasetConfig config,
                 steps[split.Name] = steps.GetValueOrDefault(split.Name) + pending.Count * stepsPerSystem;
             }
             frames[split.Name] = split.Run.FrameCount;
-            TrajectoryDataset.WriteSplit(Path.Combine(outputDirectory, SplitFileOf(split.Name)), split.Compositions.Select(c => c.Name));
+            if (shard.IsWhole) WriteSplit(split);
         }
-        WriteSummary();
         var info = new DatasetInfo
         {
             Tier = config.Tier,
@@ -102,9 +119,23 @@ public sealed class ElectrolyteDatasetGenerator(ElectrolyteDatasetConfig config,
             MdSeconds = seconds,
             MdSteps = steps,
         };
-        info.Write(outputDirectory);
-        return info;
+        if (shard.IsWhole)
+        {
+            WriteSummary();
+            info.Write(outputDirectory);
+            return info;
+        }
+        Directory.CreateDirectory(accounting);
+        info.Write(accounting);
+        if (ShardAccounts.MergeWhenAllDone(outputDirectory, info, shard.Count) is not { } dataset) return null;
+        foreach (ElectrolyteSplit split in config.Splits) WriteSplit(split);
+        WriteSummary();
+        dataset.Write(outputDirectory);
+        return dataset;
     }
+
+    private void WriteSplit(ElectrolyteSplit split) =>
+        TrajectoryDataset.WriteSplit(Path.Combine(outputDirectory, SplitFileOf(split.Name)), split.Compositions.Select(c => c.Name));
 
     /// <summary>Runs <paramref name="body"/> on up to <c>threads</c> items at once; one failure is rethrown as itself, not wrapped.</summary>
     private void ForEachInParallel<T>(IEnumerable<T> items, CancellationToken cancel, Action<T> body)

@@ -97,6 +97,36 @@ public sealed class ElectrolyteGenerationTests : IDisposable
     }
 
     [Fact]
+    public void Shards_fill_one_folder_and_the_last_one_writes_the_splits_properties_and_dataset_json()
+    {
+        string whole = Path.Combine(root, "whole"), sharded = Path.Combine(root, "sharded");
+        DatasetInfo expected = new ElectrolyteDatasetGenerator(config, whole, threads: 2).Run();
+        string[] names = config.Splits.SelectMany(s => s.Compositions).Select(c => c.Name).ToArray();   // round-robin order
+
+        Assert.Null(new ElectrolyteDatasetGenerator(config, sharded, threads: 2).RunShard(new Shard(1, 2)));
+        // The odd systems only; nothing that names the even ones yet.
+        Assert.Equal(names.Select((_, k) => k % 2 == 1), names.Select(n => Directory.Exists(Path.Combine(sharded, n))));
+        Assert.False(File.Exists(Path.Combine(sharded, SplitFiles.BatteryTrain)));
+        Assert.False(File.Exists(Path.Combine(sharded, ElectrolyteDatasetGenerator.PropertiesFile)));
+        Assert.Null(DatasetInfo.TryRead(sharded));
+
+        DatasetInfo? info = new ElectrolyteDatasetGenerator(config, sharded, threads: 2).RunShard(new Shard(0, 2));
+        Assert.NotNull(info);
+        Assert.Equal(expected.Frames, info.Frames);
+        Assert.Equal(expected.MdSteps, info.MdSteps);                 // summed over the shards
+        foreach (ElectrolyteSplit split in config.Splits)
+        {
+            string file = ElectrolyteDatasetGenerator.SplitFileOf(split.Name);
+            Assert.Equal(File.ReadAllLines(Path.Combine(whole, file)), File.ReadAllLines(Path.Combine(sharded, file)));
+        }
+        foreach (string name in names)    // same seed per system, whichever shard ran it: bit-identical
+            Assert.Equal(new TrajectoryFolder(Path.Combine(whole, name), TrajectorySchema.Battery).ReadField<double>(TrajectoryField.UnwrappedPosition).Data,
+                         new TrajectoryFolder(Path.Combine(sharded, name), TrajectorySchema.Battery).ReadField<double>(TrajectoryField.UnwrappedPosition).Data);
+        using var summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(sharded, ElectrolyteDatasetGenerator.PropertiesFile)));
+        Assert.Equal(names.Length, summary.RootElement.EnumerateObject().Sum(s => s.Value.GetArrayLength()));
+    }
+
+    [Fact]
     public void The_battery_loader_makes_each_li_a_bead_and_each_anion_one_bead_with_recursive_metis()
     {
         new ElectrolyteDatasetGenerator(config, root, threads: 2).Run();
