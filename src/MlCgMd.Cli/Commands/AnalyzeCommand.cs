@@ -57,6 +57,13 @@ internal static class AnalyzeCommand
                               $"{Format(s.RolloutLithium)} | {Format(s.ReferenceAnion)} | {Format(s.RolloutAnion)} | " +
                               $"{s.ReferenceCoordination:F2} | {s.RolloutCoordination:F2} |");
         Console.WriteLine($"D in σ²/τ ± bootstrap standard error (resampling ions), fit window {result.Systems[0].FitStart:G4}–{result.Systems[0].FitEnd:G4} τ");
+        Console.WriteLine();
+        Console.WriteLine($"| composition | CG bonds | mean CG bond MD | rollout | bonded displacement correlation per {result.Systems[0].RolloutDt:G4} τ MD | rollout |");
+        Console.WriteLine("|---|---|---|---|---|---|");
+        foreach (ElectrolyteSystemEvaluation s in result.Systems.Where(s => s.ReferenceBondedMotion is not null))
+            Console.WriteLine($"| {s.Name} | {s.ReferenceBondedMotion!.Bonds} | {s.ReferenceBondedMotion.MeanBondLength:F2} | " +
+                              $"{s.RolloutBondedMotion?.MeanBondLength.ToString("F2") ?? "–"} | {s.ReferenceBondedMotion.DisplacementCorrelation:F3} | " +
+                              $"{s.RolloutBondedMotion?.DisplacementCorrelation.ToString("F3") ?? "–"} |");
         Console.WriteLine(result.DiffusivityStatement());
         Console.WriteLine($"metrics: {path}");
         return 0;

@@ -119,6 +119,10 @@ public static class ElectrolyteRolloutEvaluator
             RolloutPeak = rolloutRdf?.PeakRadius ?? double.NaN,
             ReferenceLithiumMsd = Msd(referenceValues, referenceFrames, map.BeadCount, lithiumBeads),
             RolloutLithiumMsd = Msd(rolloutValues, rolloutFrames, map.BeadCount, lithiumBeads),
+            // One model step = rollout_dt; the reference's frames at that spacing.
+            ReferenceBondedMotion = BondedMotion.Measure(reference, referenceFrames, map.BeadCount, map.CgBonds,
+                Math.Max(1, (int)Math.Round(rolloutDt / referenceDt))),
+            RolloutBondedMotion = BondedMotion.Measure(rollout, rolloutFrames, map.BeadCount, map.CgBonds, 1),
             FramesWithCollisions = StabilityMonitor.FramesWithCollisions(rollout, rolloutFrames, map.CgBonds, collisionDistance, [box, box, box]),
         };
     }

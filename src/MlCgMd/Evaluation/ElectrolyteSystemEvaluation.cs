@@ -41,6 +41,9 @@ public sealed record ElectrolyteSystemEvaluation
     /// <summary>Li+ MSD (σ²) averaged over Li+ beads and time origins at lags 0.. half the trajectory, every rollout_dt / reference_dt.</summary>
     [JsonIgnore] public double[] ReferenceLithiumMsd { get; init; } = [];
     [JsonIgnore] public double[] RolloutLithiumMsd { get; init; } = [];
+    /// <summary>CG bonds over the valid frames: mean length and, over one model step, the bonded beads' displacement correlation (null without CG bonds).</summary>
+    [JsonPropertyName("reference_bonded_motion")] public BondedMotion? ReferenceBondedMotion { get; init; }
+    [JsonPropertyName("rollout_bonded_motion")] public BondedMotion? RolloutBondedMotion { get; init; }
     /// <summary>Rollout frames with two non-bonded CG beads closer than the collision distance (minimum image).</summary>
     [JsonPropertyName("frames_with_collisions")] public required int FramesWithCollisions { get; init; }
 }
