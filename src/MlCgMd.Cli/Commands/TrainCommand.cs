@@ -107,6 +107,12 @@ internal static class TrainCommand
         if (rank == 0)
             Console.WriteLine($"done: best val_acc_loss {result.BestValAccLoss:F4} at step {result.BestStep}; " +
                               $"checkpoints in {Path.Combine(runDirectory, "checkpoints")}");
+        if (rank == 0 && File.Exists(Path.Combine(runDirectory, ScoreLevels.FileName)))
+        {
+            ScoreLevels levels = ScoreLevels.Read(runDirectory);
+            Console.WriteLine($"val score loss by σ at step {levels.Step} ({levels.BatchCount} batches; 0.5 = no information): " +
+                              string.Join(", ", levels.Sigmas.Zip(levels.Losses, (sigma, loss) => $"{sigma:G3}: {loss:F3}")));
+        }
         Console.WriteLine(world > 1 ? $"rank {rank}: {cpu}" : cpu);
         return 0;
     }

@@ -78,6 +78,7 @@ public sealed class GraphSimulator : Module
 
     /// <summary>Whether the model predicts the fine-chain Rg (the official property head).</summary>
     public bool HasRgHead => propertyHead is not null;
+    public bool HasScoreGn => scoreGn is not null;
 
     /// <summary>σ levels of the score model, largest first (annealing order).</summary>
     public double[] ScoreSigmas { get; }
@@ -104,7 +105,8 @@ public sealed class GraphSimulator : Module
     /// model's own sampled accelerations without gradient; the loss is then the one-step loss from
     /// that history to the true target, so the model learns to correct its own drift.
     /// </summary>
-    public LossTerms ComputeLoss(ModelBatch batch)
+    /// <param name="scoreSigma">One σ for every system's score-model noise instead of a drawn level (per-level diagnostics).</param>
+    public LossTerms ComputeLoss(ModelBatch batch, double? scoreSigma = null)
     {
         if (batch.Target is null) throw new ArgumentException("a training batch needs target positions", nameof(batch));
         Tensor positions = batch.PositionHistory;
@@ -120,7 +122,7 @@ public sealed class GraphSimulator : Module
         if (batch.TargetSteps > 1)
             cgHistory = PushForward(cgHistory, beadEmbeddings, beads, batch.CgBonds, batch.Lattices, beadWeights, batch.TargetSteps - 1);
         Tensor? noisyNext = null, sampledSigmas = null;
-        if (scoreGn is not null) (sampledSigmas, noisyNext) = SampleNoisyPositions(cgNext, beads);
+        if (scoreGn is not null) (sampledSigmas, noisyNext) = SampleNoisyPositions(cgNext, beads, scoreSigma);
 
         CgGraph historyGraph = BuildGraph(cgHistory, beadEmbeddings, beads, batch.CgBonds, batch.Lattices, beadWeights);
         var (mean, std, latent) = AccelerationDistribution(historyGraph, cgHistory, batch.CgBonds, batch.Lattices);
@@ -305,10 +307,12 @@ public sealed class GraphSimulator : Module
         return (history + torch.randn_like(history) * perNode, next);
     }
 
-    /// <summary>Score-model training noise: one σ level per system; returns σ per bead [M, 1] and x̃.</summary>
-    private (Tensor Sigmas, Tensor Noisy) SampleNoisyPositions(Tensor positions, long[] beadCounts)
+    /// <summary>Score-model training noise: one σ level per system (or <paramref name="sigma"/> for all); returns σ per bead [M, 1] and x̃.</summary>
+    private (Tensor Sigmas, Tensor Noisy) SampleNoisyPositions(Tensor positions, long[] beadCounts, double? sigma = null)
     {
-        Tensor perNode = PerNodeLevels(scoreSigmas, Config.SigmaLevel, beadCounts, positions.device).view(-1, 1);
+        Tensor perNode = sigma is { } fixedSigma
+            ? torch.full([positions.size(0), 1], fixedSigma, positions.dtype, positions.device)
+            : PerNodeLevels(scoreSigmas, Config.SigmaLevel, beadCounts, positions.device).view(-1, 1);
         return (perNode, positions + perNode * torch.randn_like(positions));
     }
 

@@ -145,6 +145,11 @@ public sealed class Trainer
             {
                 Dictionary<string, double> v = Validate(model, val, valWindows, device, parallel);
                 validation?.Append(done, v);
+                if (model.HasScoreGn)
+                {
+                    ScoreLevels levels = ValidateScoreLevels(model, val, valWindows, device, parallel, done);
+                    if (parallel.IsMain) levels.Write(runDirectory);
+                }
                 valAcc = v["val_acc_loss"];
                 if (double.IsNaN(firstVal)) firstVal = valAcc.Value;
                 lastVal = valAcc.Value;
@@ -195,6 +200,41 @@ public sealed class Trainer
         model.train();
         parallel.SumOverRanks(sums);
         return sums.ToDictionary(kv => kv.Key, kv => kv.Value / batches);
+    }
+
+    /// <summary>
+    /// The validation score loss at each σ level separately (every system of a batch at that level) on the first
+    /// <see cref="ScoreLevels.Batches"/> validation batches, with the same windows and noise seeds as <see cref="Validate"/>.
+    /// </summary>
+    private ScoreLevels ValidateScoreLevels(GraphSimulator model, List<CgSystem> val, WindowIndex windows, Device device,
+                                            DataParallel parallel, long step)
+    {
+        ModelConfig m = config.Model;
+        int all = Math.Max(1, Math.Min(config.Train.ValBatches, (windows.Count + config.Train.BatchSize - 1) / config.Train.BatchSize));
+        int batches = Math.Min(all, ScoreLevels.Batches);
+        int total = all * config.Train.BatchSize;
+        double[] sigmas = model.ScoreSigmas;
+        var sums = sigmas.Select((_, k) => $"{k}").ToDictionary(k => k, _ => 0.0);
+        model.eval();
+        using (torch.no_grad())
+        {
+            for (int b = parallel.Rank; b < batches; b += parallel.WorldSize)
+            {
+                var chosen = Enumerable.Range(0, config.Train.BatchSize)
+                    .Select(k => windows[(int)((long)(b * config.Train.BatchSize + k) * windows.Count / total)]).ToList();
+                for (int level = 0; level < sigmas.Length; level++)
+                {
+                    using var scope = torch.NewDisposeScope();
+                    torch.manual_seed(StepSeed(config.Train.Seed ^ 0xA5A5A5A5UL, b));
+                    LossTerms terms = model.ComputeLoss(BatchAssembler.Build(val, chosen, m.SeqLen, m.Dilation, withTarget: true, device),
+                        sigmas[level]);
+                    sums[$"{level}"] += terms.ScoreLoss!.ToDouble();
+                }
+            }
+        }
+        model.train();
+        parallel.SumOverRanks(sums);
+        return new ScoreLevels(step, batches, sigmas, sigmas.Select((_, k) => sums[$"{k}"] / batches).ToArray());
     }
 
     private static Dictionary<string, double> Values(LossTerms terms) => new()

@@ -36,6 +36,25 @@ public class TrainerTests : IDisposable
     }
 
     [Fact]
+    public void A_run_with_a_score_gn_writes_the_validation_score_loss_of_every_sigma_level()
+    {
+        string data = TinyDataset.Write(Path.Combine(root, "data"));
+        string run = Path.Combine(root, "levels");
+        var config = TinyDataset.Config(data, steps: 2, score: true);
+        new Trainer(config, root, run).Run(resume: false);
+        ScoreLevels levels = ScoreLevels.Read(run);
+        using var trained = ModelCheckpoint.Load(Path.Combine(run, "checkpoints", "last"));
+        Assert.Equal(trained.Model.ScoreSigmas, levels.Sigmas);
+        Assert.Equal(2, levels.Step);
+        Assert.Equal(config.Model.SigmaLevel, levels.Losses.Length);
+        // An untrained Score GNN: 0.5·mean((net + z)²) is 0.5 for net = 0 and larger for a random net.
+        Assert.All(levels.Losses, loss => Assert.InRange(loss, 0.3, 5));
+        Assert.False(File.Exists(Path.Combine(root, "plain", ScoreLevels.FileName)));
+        new Trainer(TinyDataset.Config(data, steps: 2), root, Path.Combine(root, "plain")).Run(resume: false);
+        Assert.False(File.Exists(Path.Combine(root, "plain", ScoreLevels.FileName)));
+    }
+
+    [Fact]
     public void A_checkpoint_written_before_any_validation_can_be_resumed()
     {
         string data = TinyDataset.Write(Path.Combine(root, "data"));
