@@ -103,6 +103,9 @@ public sealed class ElectrolyteTrainingTests : IDisposable
         Assert.Equal(20 * forceField.TimeStep, speeds[1].SimulatedTauPerSystem, 12);
         string html = ElectrolyteReport.Build("quick", evaluation).ToHtml();
         Assert.Contains("Li+ transport", html);
+        Assert.Contains("bonded displacement correlation", html);
+        Assert.NotNull(one.ReferenceBondedMotion);           // 20-bead chains at cg_level 7: CG bonds to follow
+        Assert.Equal(3 - 1, one.RolloutBondedMotion!.Steps);
         Assert.Equal(3, html.Split("<svg").Length - 1);      // MSD curves, D parity, coordination parity
     }
 }
