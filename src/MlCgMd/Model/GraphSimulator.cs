@@ -195,15 +195,16 @@ public sealed class GraphSimulator : Module
     /// One simulator step: predict the acceleration distribution from the CG history
     /// [M, seq_len, dim], sample it (or take the mean), Euler-integrate, then (with a Score GNN
     /// and refinement on) refine by annealed Langevin dynamics. Returns next positions [M, dim]
-    /// and the Rg-head prediction [systems, 1] when the model has one.
+    /// and the Rg-head prediction [systems, 1] when the model has one. <paramref name="bondNoiseCorrelation"/>
+    /// samples the accelerations with CG-bonded beads correlated (<see cref="BondCorrelatedNoise"/>; 0: official).
     /// </summary>
     public (Tensor Next, Tensor? Rg) Predict(Tensor cgHistory, CoarseGrainedState state, bool deterministic,
-                                            RefinementOptions? refinement = null)
+                                            RefinementOptions? refinement = null, double bondNoiseCorrelation = 0)
     {
         CgGraph historyGraph = BuildGraph(cgHistory, state.BeadEmbeddings, state.BeadCounts, state.CgBonds,
             state.Lattices, state.BeadWeights);
         var (mean, std, latent) = AccelerationDistribution(historyGraph, cgHistory, state.CgBonds, state.Lattices);
-        Tensor acceleration = deterministic ? mean : mean + std * torch.randn_like(mean);
+        Tensor acceleration = deterministic ? mean : mean + std * BondCorrelatedNoise.Sample(mean, state.CgBonds, bondNoiseCorrelation);
         Tensor next = EulerStep(acceleration, cgHistory);
 
         Tensor? rg = propertyHead is null

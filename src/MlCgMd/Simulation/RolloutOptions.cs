@@ -11,6 +11,11 @@ public sealed record RolloutOptions
     [JsonPropertyName("save_every")] public int SaveEvery { get; init; } = 100;
     /// <summary>Take the mean acceleration instead of sampling (the official deter).</summary>
     [JsonPropertyName("deterministic")] public bool Deterministic { get; init; }
+    /// <summary>
+    /// Correlation of the sampled acceleration noise of two CG-bonded beads (0 = the official independent sampling;
+    /// see <see cref="Model.BondCorrelatedNoise"/>): an extension beyond the paper, for the reference's measured value.
+    /// </summary>
+    [JsonPropertyName("bond_noise_correlation")] public double BondNoiseCorrelation { get; init; }
     /// <summary>Score-GNN refinement on (when the model has one); off = the ablation.</summary>
     [JsonPropertyName("refine")] public bool Refine { get; init; } = true;
     [JsonPropertyName("step_per_sigma")] public int? StepPerSigma { get; init; }
@@ -43,6 +48,9 @@ public sealed record RolloutOptions
             throw new ArgumentException($"rollout: 'collision_distance' must be a number >= 0 (got {collision})");
         if (MaxBondLength is { } bond && !(bond > 0))
             throw new ArgumentException($"rollout: 'max_bond_length' must be positive (got {bond})");
+        if (!(BondNoiseCorrelation >= 0 && BondNoiseCorrelation < Model.BondCorrelatedNoise.MaxCorrelation))
+            throw new ArgumentException($"rollout: 'bond_noise_correlation' must be in [0, {Model.BondCorrelatedNoise.MaxCorrelation:F3}) " +
+                                        $"(got {BondNoiseCorrelation})");
         if (Threads < 0) throw new ArgumentException("rollout: 'threads' must be >= 0 (0: all cores)");
         if (StepSizeSchedule is not null && !Model.RefinementOptions.IsKnownSchedule(StepSizeSchedule))
             throw new ArgumentException($"rollout: 'step_size_schedule' must be {Model.RefinementOptions.ScheduleChoices}, " +

@@ -159,7 +159,7 @@ public sealed class RolloutRunner(GraphSimulator model, RolloutOptions options)
                 using (var stepScope = torch.NewDisposeScope())
                 {
                     torch.manual_seed(StepSeed(options.Seed, batchIndex, step));
-                    var (next, rg) = model.Predict(cgHistory, state, options.Deterministic, refinement);
+                    var (next, rg) = model.Predict(cgHistory, state, options.Deterministic, refinement, options.BondNoiseCorrelation);
                     float[] positions = next.to(ScalarType.Float32, Device.CPU).ToArray<float>();          // [M, 3]
                     float[]? rgValues = rg?.to(ScalarType.Float32, Device.CPU).ToArray<float>();
                     var frozen = new bool[members.Length];
