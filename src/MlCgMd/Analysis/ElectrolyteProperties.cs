@@ -29,7 +29,7 @@ public sealed record ElectrolyteProperties(
     public static ElectrolyteProperties Of(ElectrolyteComposition composition, MolecularSystem system, ForceField forceField,
                                            double[] positions, int frames, double frameInterval, double boxLength)
     {
-        int[] li = IndicesOf(system, forceField, "Li"), anion = IndicesOf(system, forceField, "An"), solvating = IndicesOf(system, forceField, "O");
+        int[] li = IndicesOf(system, forceField, "Li"), anion = IndicesOf(system, forceField, "An"), solvating = IndicesOf(system, forceField, composition.SolvatingType);
         int[] polymer = Enumerable.Range(0, composition.PolymerBeads).ToArray();
         DiffusionCoefficient Diffusion(int[] set) =>
             DiffusionCoefficient.FitDefaultWindow(MeanSquaredDisplacement.PerParticle(positions, frames, system.BeadCount, set, frames - 1),

@@ -4,10 +4,13 @@ namespace MlCgMd.Systems;
 
 /// <summary>
 /// One composition of the polymer-electrolyte family: Chains linear chains of ChainLength backbone
-/// beads, of which a fraction SolvatingFraction are solvating beads (type O, spread evenly along
-/// the chain, the rest type C); IonPairs two-bead anions (An-X) and as many Li+; the Li-O LJ well
-/// depth LiSolvatingEpsilon (epsilon) overriding the force field's; and the bead number density
-/// (beads per sigma^3) that sets the cubic box.
+/// beads, of which a fraction SolvatingFraction are solvating beads (type SolvatingType, "O" by
+/// default, spread evenly along the chain, the rest type C); IonPairs two-bead anions (An-X) and as
+/// many Li+; the LJ well depth LiSolvatingEpsilon (epsilon) between Li and the solvating type,
+/// overriding the force field's; and the bead number density (beads per sigma^3) that sets the cubic box.
+/// A family whose solvating strength varies under one type name hides that strength from a learned
+/// simulator (the types are all it is told); a solvating type per strength makes it visible, as
+/// different chemistries are in all-atom data.
 /// </summary>
 public sealed record ElectrolyteComposition(
     [property: JsonPropertyName("name")] string Name,
@@ -16,7 +19,8 @@ public sealed record ElectrolyteComposition(
     [property: JsonPropertyName("solvating_fraction")] double SolvatingFraction,
     [property: JsonPropertyName("ion_pairs")] int IonPairs,
     [property: JsonPropertyName("li_solvating_epsilon")] double LiSolvatingEpsilon,
-    [property: JsonPropertyName("density")] double Density)
+    [property: JsonPropertyName("density")] double Density,
+    [property: JsonPropertyName("solvating_type")] string SolvatingType = "O")
 {
     /// <summary>Beads per anion (An carrying the charge, X neutral).</summary>
     public const int AnionBeads = 2;
@@ -52,5 +56,7 @@ public sealed record ElectrolyteComposition(
         Require(IonPairs >= 1, "ion_pairs", "at least 1");
         Require(LiSolvatingEpsilon > 0 && double.IsFinite(LiSolvatingEpsilon), "li_solvating_epsilon", "a positive number");
         Require(Density > 0 && Density <= 1.2, "density", "in (0, 1.2] beads per sigma^3");
+        Require(SolvatingType.Length > 0 && SolvatingType is not ("C" or "An" or "X" or "Li"), "solvating_type",
+            "the name of a force-field type other than C, An, X and Li");
     }
 }

@@ -13,7 +13,7 @@ public static class ElectrolyteDatasetConfigLoader
     private static readonly string[] RootKeys = ["system", "tier", "force_field", "seed", "defaults", "splits", "comment"];
     private static readonly string[] SplitKeys = ["name", "compositions", "equilibration_steps", "production_steps", "record_every", "comment"];
     private static readonly string[] CompositionKeys =
-        ["name", "chains", "chain_length", "solvating_fraction", "ion_pairs", "li_solvating_epsilon", "density", "comment"];
+        ["name", "chains", "chain_length", "solvating_fraction", "ion_pairs", "li_solvating_epsilon", "density", "solvating_type", "comment"];
 
     public static ElectrolyteDatasetConfig Load(string path)
     {
@@ -96,8 +96,12 @@ public static class ElectrolyteDatasetConfigLoader
             ? n : throw new FormatException($"{path}: field '{where}{field}' must be an integer.");
         double Real(string field) => Pick(field) is { ValueKind: JsonValueKind.Number } v
             ? v.GetDouble() : throw new FormatException($"{path}: field '{where}{field}' must be a number.");
+        string Text(string field, string fallback) =>
+            !entry.TryGetProperty(field, out _) && !(defaults is { } d && d.TryGetProperty(field, out _)) ? fallback
+            : Pick(field) is { ValueKind: JsonValueKind.String } v && v.GetString() is { Length: > 0 } text
+                ? text : throw new FormatException($"{path}: field '{where}{field}' must be a type name (a non-empty string).");
         var composition = new ElectrolyteComposition(JsonFields.String(entry, "name", path, where), Int("chains"), Int("chain_length"),
-            Real("solvating_fraction"), Int("ion_pairs"), Real("li_solvating_epsilon"), Real("density"));
+            Real("solvating_fraction"), Int("ion_pairs"), Real("li_solvating_epsilon"), Real("density"), Text("solvating_type", "O"));
         composition.Validate(path);
         return composition;
     }

@@ -6,18 +6,20 @@ namespace MlCgMd.Systems;
 /// c * ChainLength + k), then the anions (An then X of each), then the Li+ ions. Molecule ids
 /// follow the same order (chains, anions, then each Li its own molecule). Bond type 0 joins
 /// backbone neighbours, bond type 1 the two beads of an anion. The force field must define
-/// the types C, O, An, X and Li and at least two bond types; the composition's Li-O well depth
-/// replaces the file's.
+/// the types C, An, X and Li, the composition's solvating type (O by default) and at least two
+/// bond types; the composition's Li-solvating well depth replaces the file's.
 /// </summary>
 public static class ElectrolyteSystem
 {
-    public static readonly string[] RequiredTypes = ["C", "O", "An", "X", "Li"];
+    public static readonly string[] RequiredTypes = ["C", "An", "X", "Li"];
 
     public static (MolecularSystem System, ForceField ForceField) Build(ElectrolyteComposition composition, ForceField forceField)
     {
-        int[] id = RequiredTypes.Select(name => forceField.TypeId(name) is var t && t >= 0
+        string[] needed = [RequiredTypes[0], composition.SolvatingType, .. RequiredTypes[1..]];
+        int[] id = needed.Select(name => forceField.TypeId(name) is var t && t >= 0
             ? t
-            : throw new ArgumentException($"Force field '{forceField.Name}' has no type '{name}'; an electrolyte needs {string.Join(", ", RequiredTypes)}.")).ToArray();
+            : throw new ArgumentException($"Force field '{forceField.Name}' has no type '{name}'; composition '{composition.Name}' needs " +
+                                          $"{string.Join(", ", needed)}.")).ToArray();
         (int c, int o, int an, int x, int li) = (id[0], id[1], id[2], id[3], id[4]);
         if (forceField.BondTypes.Count < 2)
             throw new ArgumentException($"Force field '{forceField.Name}' defines {forceField.BondTypes.Count} bond type(s); an electrolyte needs 2 (backbone, anion).");

@@ -43,6 +43,26 @@ public sealed class ElectrolyteConfigTests : IDisposable
     }
 
     [Fact]
+    public void A_solvating_type_per_chemistry_labels_the_solvating_beads_and_sets_its_li_well_depth()
+    {
+        string path = Write(Good.Replace("\"ion_pairs\": 18 }", "\"ion_pairs\": 18, \"solvating_type\": \"O3\", \"li_solvating_epsilon\": 3.0 }"));
+        File.WriteAllText(path, File.ReadAllText(path).Replace("electrolyte-peo.json", "electrolyte-peo-chemistries.json"));
+        ElectrolyteDatasetConfig config = ElectrolyteDatasetConfigLoader.Load(path);
+        ForceField forceField = config.LoadForceField();
+        ElectrolyteComposition b = config.Split("test").Compositions[0];
+        Assert.Equal("O3", b.SolvatingType);
+        var (system, field) = ElectrolyteSystem.Build(b, forceField);
+        int o3 = forceField.TypeId("O3"), li = forceField.TypeId("Li");
+        Assert.Equal(b.SolvatingBeads, system.Types.Count(t => t == o3));
+        Assert.Equal(3.0, field.Pair(li, o3).Epsilon);
+        Assert.Equal(1.0, field.Pair(li, forceField.TypeId("O1")).Epsilon);
+        // The default chemistry "O" is not in this force field: the error names the composition and the type.
+        var error = Assert.Throws<ArgumentException>(() => ElectrolyteSystem.Build(config.Split("train").Compositions[0], forceField));
+        Assert.Contains("no type 'O'", error.Message);
+        Assert.Contains("composition 'a'", error.Message);
+    }
+
+    [Fact]
     public void A_good_config_loads_with_defaults_and_overrides()
     {
         ElectrolyteDatasetConfig config = ElectrolyteDatasetConfigLoader.Load(Write(Good));
@@ -60,6 +80,8 @@ public sealed class ElectrolyteConfigTests : IDisposable
     [InlineData("\"chain_length\": 20,", "", "splits[0].compositions[0].chain_length")]
     [InlineData("\"density\": 0.85", "\"density\": 0.85, \"salt\": 3", "defaults.salt")]
     [InlineData("\"ion_pairs\": 18 }", "\"ion_pairs\": 0 }", "'ion_pairs'")]
+    [InlineData("\"ion_pairs\": 18 }", "\"ion_pairs\": 18, \"solvating_type\": 3 }", "splits[1].compositions[0].solvating_type")]
+    [InlineData("\"ion_pairs\": 18 }", "\"ion_pairs\": 18, \"solvating_type\": \"Li\" }", "'solvating_type'")]
     [InlineData("\"record_every\": 10, \"compositions\": [ { \"name\": \"b\"", "\"record_every\": 5, \"compositions\": [ { \"name\": \"b\"", "record_every")]
     public void Bad_configs_are_refused_naming_the_file_and_field(string find, string replace, string expected)
     {
