@@ -49,7 +49,7 @@ public sealed record ElectrolyteEvaluationResult
     {
         int excluded = Systems.Count - Compared.Count;
         string exclusion = excluded > 0 ? $" ({excluded} excluded: rollout too short for the fit window)" : "";
-        string stability = $"{Systems.Count - StoppedEarly} of {Systems.Count} rollouts ran all {Steps} steps ({Steps * StepTau:G4} τ)";
+        string stability = $"{Systems.Count - StoppedEarly} of {Systems.Count} rollouts ran all {Steps} steps ({Steps * StepTau:G6} τ)";
         if (LogLithiumDiffusivity is not { } d)
             return $"{stability}; log10 D(Li+): too few compositions for an across-composition statistic ({Compared.Count} of " +
                    $"{Systems.Count}, at least {EvaluationResult.MinimumPolymersForStatistics} needed){exclusion}";
