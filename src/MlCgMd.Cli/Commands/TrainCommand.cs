@@ -110,8 +110,9 @@ internal static class TrainCommand
         if (rank == 0 && File.Exists(Path.Combine(runDirectory, ScoreLevels.FileName)))
         {
             ScoreLevels levels = ScoreLevels.Read(runDirectory);
-            Console.WriteLine($"val score loss by σ at step {levels.Step} ({levels.BatchCount} batches; 0.5 = no information): " +
-                              string.Join(", ", levels.Sigmas.Zip(levels.Losses, (sigma, loss) => $"{sigma:G3}: {loss:F3}")));
+            Console.WriteLine($"val score loss by σ at step {levels.Step} ({levels.BatchCount} batches), loss / no-information loss " +
+                              "(below 1: the Score GNN knows something at that σ): " +
+                              string.Join(", ", levels.Sigmas.Select((sigma, k) => $"{sigma:G3}: {levels.Losses[k] / levels.NoInformation[k]:F3}")));
         }
         Console.WriteLine(world > 1 ? $"rank {rank}: {cpu}" : cpu);
         return 0;

@@ -130,7 +130,7 @@ public sealed class GraphSimulator : Module
         Tensor accLoss = -GaussianLogProb(accTarget, mean, std).mean();
         Tensor loss = accLoss;
 
-        Tensor? scoreLoss = null;
+        Tensor? scoreLoss = null, scoreNoInformation = null;
         if (scoreGn is not null)
         {
             // Denoising score matching: s = net/σ against −(x̃ − x)/σ², weighted by σ^anneal_power.
@@ -138,6 +138,7 @@ public sealed class GraphSimulator : Module
             CgGraph scoreGraph = BuildGraph(noisyNext!.unsqueeze(1), latent, beads, batch.CgBonds, batch.Lattices, beadWeights);
             Tensor scores = scoreGn.forward(scoreGraph.OfficialFeatures(Config.UseWeights)) / sampledSigmas!;
             scoreLoss = ((scores - target).pow(2L) * 0.5 * sampledSigmas!.pow(Config.AnnealPower)).mean();
+            scoreNoInformation = ((noisyNext! - cgNext) / sampledSigmas!).pow(2L).mean().detach() * 0.5;
             loss = loss + scoreLoss;
         }
 
@@ -153,7 +154,7 @@ public sealed class GraphSimulator : Module
 
         Tensor meanStdRatio = (mean.norm(dim: -1) / std.norm(dim: -1)).mean();
         Tensor entropy = (std.log() + 0.5 * (1 + Log2Pi)).mean();
-        return new LossTerms(loss, accLoss, scoreLoss, propertyLoss, meanStdRatio, entropy);
+        return new LossTerms(loss, accLoss, scoreLoss, propertyLoss, meanStdRatio, entropy, scoreNoInformation);
     }
 
     /// <summary>The history [M, T, dim] after <paramref name="steps"/> sampled model steps, detached (no gradient through the unroll).</summary>

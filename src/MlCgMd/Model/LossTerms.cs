@@ -9,5 +9,6 @@ namespace MlCgMd.Model;
 /// <param name="PropertyLoss">squared error of the Rg head, else null</param>
 /// <param name="MeanStdRatio">mean over beads of |μ| / |σ| (diagnostic)</param>
 /// <param name="Entropy">mean entropy of the predicted Gaussians (diagnostic)</param>
+/// <param name="ScoreNoInformation">0.5·mean(z²) of the batch's own score noise z: the score loss of a net that outputs 0 (PnR only)</param>
 public sealed record LossTerms(Tensor Loss, Tensor AccLoss, Tensor? ScoreLoss, Tensor? PropertyLoss, Tensor MeanStdRatio,
-                               Tensor Entropy);
+                               Tensor Entropy, Tensor? ScoreNoInformation = null);

@@ -75,14 +75,15 @@ public sealed class DataParallel
     internal static LossTerms Weighted(LossTerms terms, double beadShare, double systemShare)
     {
         // Positional on purpose: a new term in LossTerms breaks this line until it is weighted here.
-        var (_, acc, score, property, meanStdRatio, entropy) = terms;
+        var (_, acc, score, property, meanStdRatio, entropy, scoreNoInformation) = terms;
         Tensor weightedAcc = acc * beadShare;
         Tensor? weightedScore = score is null ? null : score * beadShare;
         Tensor? weightedProperty = property is null ? null : property * systemShare;
         Tensor loss = weightedAcc;
         if (weightedScore is not null) loss = loss + weightedScore;
         if (weightedProperty is not null) loss = loss + weightedProperty;
-        return new LossTerms(loss, weightedAcc, weightedScore, weightedProperty, meanStdRatio * beadShare, entropy * beadShare);
+        return new LossTerms(loss, weightedAcc, weightedScore, weightedProperty, meanStdRatio * beadShare, entropy * beadShare,
+            scoreNoInformation is null ? null : scoreNoInformation * beadShare);
     }
 
     /// <summary>Every rank's shares of the global beads and systems, from one all_reduce of the counts.</summary>

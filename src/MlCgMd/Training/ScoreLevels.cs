@@ -6,15 +6,18 @@ namespace MlCgMd.Training;
 
 /// <summary>
 /// score_levels.json of a training run with a Score GNN: the validation score loss at each σ level of the model
-/// (largest first) at the latest validation. The loss is 0.5·mean((net + z)²) with z the standard normal noise,
-/// so 0.5 means the Score GNN says nothing about the noise at that level and lower is better; the average over
-/// levels is validation.csv's val_score_loss only up to the random level draws.
+/// (largest first) at the latest validation. The loss is 0.5·mean((net + z)²) with z the standard normal noise;
+/// <c>no_information</c> is 0.5·mean(z²) of the same draws (about 0.5), the loss of a net that outputs 0, so the
+/// Score GNN knows something about the noise at a level exactly where its loss is below that, and more the lower it
+/// is. The same noise draws serve every level (common random numbers). The average over levels is validation.csv's
+/// val_score_loss only up to the random level draws.
 /// </summary>
 public sealed record ScoreLevels(
     [property: JsonPropertyName("step")] long Step,
     [property: JsonPropertyName("batches")] int BatchCount,
     [property: JsonPropertyName("sigma")] double[] Sigmas,
-    [property: JsonPropertyName("val_score_loss")] double[] Losses)
+    [property: JsonPropertyName("val_score_loss")] double[] Losses,
+    [property: JsonPropertyName("no_information")] double[] NoInformation)
 {
     public const string FileName = "score_levels.json";
 

@@ -214,7 +214,7 @@ public sealed class Trainer
         int batches = Math.Min(all, ScoreLevels.Batches);
         int total = all * config.Train.BatchSize;
         double[] sigmas = model.ScoreSigmas;
-        var sums = sigmas.Select((_, k) => $"{k}").ToDictionary(k => k, _ => 0.0);
+        var sums = sigmas.SelectMany((_, k) => new[] { $"{k}", $"{k}/0" }).ToDictionary(k => k, _ => 0.0);
         model.eval();
         using (torch.no_grad())
         {
@@ -229,12 +229,14 @@ public sealed class Trainer
                     LossTerms terms = model.ComputeLoss(BatchAssembler.Build(val, chosen, m.SeqLen, m.Dilation, withTarget: true, device),
                         sigmas[level]);
                     sums[$"{level}"] += terms.ScoreLoss!.ToDouble();
+                    sums[$"{level}/0"] += terms.ScoreNoInformation!.ToDouble();
                 }
             }
         }
         model.train();
         parallel.SumOverRanks(sums);
-        return new ScoreLevels(step, batches, sigmas, sigmas.Select((_, k) => sums[$"{k}"] / batches).ToArray());
+        return new ScoreLevels(step, batches, sigmas, sigmas.Select((_, k) => sums[$"{k}"] / batches).ToArray(),
+            sigmas.Select((_, k) => sums[$"{k}/0"] / batches).ToArray());
     }
 
     private static Dictionary<string, double> Values(LossTerms terms) => new()
