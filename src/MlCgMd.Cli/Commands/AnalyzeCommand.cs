@@ -58,6 +58,9 @@ internal static class AnalyzeCommand
                               $"{s.ReferenceCoordination:F2} | {s.RolloutCoordination:F2} |");
         Console.WriteLine($"D in σ²/τ ± bootstrap standard error (resampling ions), fit window {result.Systems[0].FitStart:G4}–{result.Systems[0].FitEnd:G4} τ");
         Console.WriteLine();
+        Console.WriteLine($"Li+ MSD over one model step ({result.StepTau:G4} τ), σ², MD / rollout: " +
+                          string.Join(", ", result.Systems.Select(s => $"{s.Name} {s.ReferenceLithiumStepMsd:F2} / {s.RolloutLithiumStepMsd?.ToString("F2") ?? "–"}")));
+        Console.WriteLine();
         Console.WriteLine($"| composition | CG bonds | mean CG bond MD | rollout | bonded displacement correlation per {result.Systems[0].RolloutDt:G4} τ MD | rollout |");
         Console.WriteLine("|---|---|---|---|---|---|");
         foreach (ElectrolyteSystemEvaluation s in result.Systems.Where(s => s.ReferenceBondedMotion is not null))
@@ -65,6 +68,7 @@ internal static class AnalyzeCommand
                               $"{s.RolloutBondedMotion?.MeanBondLength.ToString("F2") ?? "–"} | {s.ReferenceBondedMotion.DisplacementCorrelation:F3} | " +
                               $"{s.RolloutBondedMotion?.DisplacementCorrelation.ToString("F3") ?? "–"} |");
         Console.WriteLine(result.DiffusivityStatement());
+        Console.WriteLine(result.LithiumStepMsdStatement());
         Console.WriteLine($"metrics: {path}");
         return 0;
     }

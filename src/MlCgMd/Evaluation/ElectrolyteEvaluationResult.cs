@@ -37,9 +37,24 @@ public sealed record ElectrolyteEvaluationResult
     [JsonPropertyName("log10_diffusivity_li")] public ScatterStatistics? LogLithiumDiffusivity { get; init; }
     /// <summary>D(Li+) itself, rollout against reference (its mean relative error is the error in D).</summary>
     [JsonPropertyName("diffusivity_li")] public ScatterStatistics? LithiumDiffusivity { get; init; }
+    /// <summary>log10 of the Li+ MSD over one model step, rollout against reference, over every composition with a rollout value.</summary>
+    [JsonPropertyName("log10_li_step_msd")] public ScatterStatistics? LogLithiumStepMsd { get; init; }
     /// <summary>Li+–anion coordination number, rollout against reference, over the same compositions.</summary>
     [JsonPropertyName("li_anion_coordination")] public ScatterStatistics? Coordination { get; init; }
     [JsonPropertyName("statement")] public string Statement => DiffusivityStatement();
+    [JsonPropertyName("step_msd_statement")] public string StepMsdStatement => LithiumStepMsdStatement();
+
+    /// <summary>The short-time Li+ mobility agreement as one sentence with its n and what was excluded.</summary>
+    public string LithiumStepMsdStatement()
+    {
+        int with = Systems.Count(s => s.RolloutLithiumStepMsd is not null);
+        string exclusion = with < Systems.Count ? $" ({Systems.Count - with} excluded: fewer than 2 rollout frames)" : "";
+        if (LogLithiumStepMsd is not { } m)
+            return $"Li+ MSD over one model step ({StepTau:G4} τ): too few compositions for an across-composition statistic " +
+                   $"({with} of {Systems.Count}, at least {EvaluationResult.MinimumPolymersForStatistics} needed){exclusion}";
+        return $"Li+ MSD over one model step ({StepTau:G4} τ), log10 over {m.Count} of {Systems.Count} compositions{exclusion}: " +
+               $"Pearson r {m.PearsonR:F3} (r² {m.PearsonRSquared:F3}), R² against y = x {m.IdentityRSquared:F3}, mean absolute error {m.MeanAbsoluteError:F3} decades";
+    }
 
     /// <summary>The compositions the across-composition statistics cover: their rollout reached the fit window.</summary>
     [JsonIgnore] public IReadOnlyList<ElectrolyteSystemEvaluation> Compared => Systems.Where(s => s.RolloutLithium is not null).ToList();
@@ -83,7 +98,17 @@ public sealed record ElectrolyteEvaluationResult
             Coordination = enough
                 ? ScatterStatistics.Compute(compared.Select(s => s.ReferenceCoordination).ToList(), compared.Select(s => s.RolloutCoordination).ToList())
                 : null,
+            LogLithiumStepMsd = StepMsdStatistics(systems),
         };
+    }
+
+    private static ScatterStatistics? StepMsdStatistics(List<ElectrolyteSystemEvaluation> systems)
+    {
+        var with = systems.Where(s => s.RolloutLithiumStepMsd is not null).ToList();
+        return with.Count >= EvaluationResult.MinimumPolymersForStatistics
+            ? ScatterStatistics.Compute(with.Select(s => Math.Log10(s.ReferenceLithiumStepMsd)).ToList(),
+                with.Select(s => Math.Log10(s.RolloutLithiumStepMsd!.Value)).ToList())
+            : null;
     }
 
     public void Write(string path) => AtomicFile.WriteText(path, w => w.Write(JsonSerializer.Serialize(this, MetricsFile.Json)));

@@ -86,7 +86,8 @@ public static class ElectrolyteRolloutEvaluator
             missing = $"{rolloutFrames} rollout frames ({(rolloutFrames - 1) * rolloutDt:G4} τ) are too few for lags up to {fitEnd:G4} τ " +
                       $"leaving at least {ParticleBootstrapDiffusion.MinimumOrigins} time origins";
 
-        double[] referenceValues = ToDouble(reference), rolloutValues = ToDouble(rollout);      // once each, for the RDFs and MSDs
+        double[] referenceValues = ToDouble(reference), rolloutValues = ToDouble(rollout);
+        int stepFrames = Math.Max(1, (int)Math.Round(rolloutDt / referenceDt));   // reference frames per model step      // once each, for the RDFs and MSDs
         RadialDistribution referenceRdf = Rdf(referenceValues, referenceFrames, map.BeadCount, box, lithiumBeads, anionBeads);
         // The rollout's coordination is counted within the reference's first minimum: one shell for both.
         RadialDistribution? rolloutRdf = rolloutFrames > 0
@@ -119,9 +120,10 @@ public static class ElectrolyteRolloutEvaluator
             RolloutPeak = rolloutRdf?.PeakRadius ?? double.NaN,
             ReferenceLithiumMsd = Msd(referenceValues, referenceFrames, map.BeadCount, lithiumBeads),
             RolloutLithiumMsd = Msd(rolloutValues, rolloutFrames, map.BeadCount, lithiumBeads),
+            ReferenceLithiumStepMsd = MsdAtLag(referenceValues, referenceFrames, map.BeadCount, lithiumBeads, stepFrames)!.Value,
+            RolloutLithiumStepMsd = MsdAtLag(rolloutValues, rolloutFrames, map.BeadCount, lithiumBeads, 1),
             // One model step = rollout_dt; the reference's frames at that spacing.
-            ReferenceBondedMotion = BondedMotion.Measure(reference, referenceFrames, map.BeadCount, map.CgBonds,
-                Math.Max(1, (int)Math.Round(rolloutDt / referenceDt))),
+            ReferenceBondedMotion = BondedMotion.Measure(reference, referenceFrames, map.BeadCount, map.CgBonds, stepFrames),
             RolloutBondedMotion = BondedMotion.Measure(rollout, rolloutFrames, map.BeadCount, map.CgBonds, 1),
             FramesWithCollisions = StabilityMonitor.FramesWithCollisions(rollout, rolloutFrames, map.CgBonds, collisionDistance, [box, box, box]),
         };
@@ -138,6 +140,10 @@ public static class ElectrolyteRolloutEvaluator
     /// <summary>MSD of <paramref name="beads"/> at lags 0..half the frames ([] below 4 frames).</summary>
     private static double[] Msd(double[] positions, int frames, int beadCount, int[] beads) =>
         frames < 4 ? [] : MeanSquaredDisplacement.Average(MeanSquaredDisplacement.PerParticle(positions, frames, beadCount, beads, frames / 2));
+
+    /// <summary>MSD of <paramref name="beads"/> at one lag (frames), over every time origin; null without that lag.</summary>
+    private static double? MsdAtLag(double[] positions, int frames, int beadCount, int[] beads, int lag) =>
+        frames > lag ? MeanSquaredDisplacement.Average(MeanSquaredDisplacement.PerParticle(positions, frames, beadCount, beads, lag))[lag] : null;
 
     private static double[] ToDouble(float[] values) => Array.ConvertAll(values, v => (double)v);
 

@@ -41,6 +41,12 @@ public sealed record ElectrolyteSystemEvaluation
     /// <summary>Li+ MSD (σ²) averaged over Li+ beads and time origins at lags 0.. half the trajectory, every rollout_dt / reference_dt.</summary>
     [JsonIgnore] public double[] ReferenceLithiumMsd { get; init; } = [];
     [JsonIgnore] public double[] RolloutLithiumMsd { get; init; } = [];
+    /// <summary>
+    /// Li+ MSD over one model step (σ², rollout_dt τ, averaged over Li+ beads and every time origin): short-time
+    /// mobility, defined for any rollout of at least 2 frames, where D needs the whole fit window. Null: too short.
+    /// </summary>
+    [JsonPropertyName("reference_li_step_msd")] public required double ReferenceLithiumStepMsd { get; init; }
+    [JsonPropertyName("rollout_li_step_msd")] public double? RolloutLithiumStepMsd { get; init; }
     /// <summary>CG bonds over the valid frames: mean length and, over one model step, the bonded beads' displacement correlation (null without CG bonds).</summary>
     [JsonPropertyName("reference_bonded_motion")] public BondedMotion? ReferenceBondedMotion { get; init; }
     [JsonPropertyName("rollout_bonded_motion")] public BondedMotion? RolloutBondedMotion { get; init; }

@@ -78,6 +78,11 @@ public sealed class ElectrolyteTrainingTests : IDisposable
         int start = (int)Math.Round(one.FitStart / one.ReferenceDt), end = (int)Math.Round(one.FitEnd / one.ReferenceDt);
         var direct = ParticleBootstrapDiffusion.Estimate(fine, folder.FrameCount, particles, fineLithium, one.ReferenceDt, start, end);
         Assert.Equal(direct.Value, one.ReferenceLithium.Value, 5);
+        // The Li+ MSD over one model step (dilation 2 = 2 recorded frames): the fine Li+ particles' own, every origin.
+        double stepMsd = MeanSquaredDisplacement.Average(MeanSquaredDisplacement.PerParticle(Array.ConvertAll(fine, v => (double)v), folder.FrameCount, particles, fineLithium, 2))[2];
+        Assert.Equal(stepMsd, one.ReferenceLithiumStepMsd, 4);
+        Assert.NotNull(one.RolloutLithiumStepMsd);
+        Assert.Contains("too few compositions", evaluation.LithiumStepMsdStatement());
         Assert.Contains("too few compositions", evaluation.DiffusivityStatement());
         Assert.Matches("^[01] of 1 rollouts ran all 3 steps", evaluation.DiffusivityStatement());
         // Viewers get the periodic box: LAMMPS dump bounds 0..L flagged pp (reference and rollout), CRYST1 in the topology.
