@@ -44,10 +44,6 @@ internal static class SimulateCommand
         {
             string dataDirectory = parse.GetValue(data)!.FullName;
             string modelDirectory = parse.GetValue(modelOption)!.FullName;
-            using TrainedModel trained = ModelCheckpoint.Load(modelDirectory);
-            GraphSimulator model = trained.Model;
-            var systems = CgSystem.LoadSplit(dataDirectory, parse.GetValue(split) ?? trained.Recipe.Kind.TestSplit, trained.Recipe,
-                $"checkpoint '{modelDirectory}'");
             RolloutOptions options = new()
             {
                 Steps = parse.GetValue(steps), SaveEvery = parse.GetValue(saveEvery), Refine = !parse.GetValue(noRefine),
@@ -58,6 +54,10 @@ internal static class SimulateCommand
             };
             options = ConfigOverride.ApplyTo(options, OverrideOption.Parse(parse.GetValue(overrides)), "the rollout options", ModelConfig.Json);
             options.Validate();
+            using TrainedModel trained = ModelCheckpoint.Load(modelDirectory, options.PriorBondScale);
+            GraphSimulator model = trained.Model;
+            var systems = CgSystem.LoadSplit(dataDirectory, parse.GetValue(split) ?? trained.Recipe.Kind.TestSplit, trained.Recipe,
+                $"checkpoint '{modelDirectory}'");
             var thresholds = StabilityThresholds.FromReference(systems);   // from the whole split, in every shard
             string outDirectory = parse.GetValue(output)!.FullName;
             Shard shard = parse.GetValue(shardOption) is { } text ? Shard.Parse(text) : Shard.Whole;

@@ -32,8 +32,9 @@ public static class ModelCheckpoint
     /// <summary>
     /// Rebuilds a model and its recipe. Checkpoints written before recipes were saved hold chain
     /// models, which were always rolled out with k-way METIS: that is the recipe they get.
+    /// <paramref name="priorBondScale"/> multiplies the CG prior's bond stiffness (a rollout-time ablation; 1 = as trained).
     /// </summary>
-    public static TrainedModel Load(string folder)
+    public static TrainedModel Load(string folder, double priorBondScale = 1)
     {
         string configPath = Path.Combine(folder, ConfigFile);
         string weightsPath = Path.Combine(folder, ModelFile);
@@ -41,6 +42,13 @@ public static class ModelCheckpoint
         if (!File.Exists(weightsPath)) throw new FileNotFoundException($"checkpoint '{folder}' has no {ModelFile}", weightsPath);
         ModelConfig config = JsonFile.Read<ModelConfig>(configPath, ModelConfig.Json, "model config");
         config.Validate(configPath);
+        if (priorBondScale != 1)
+        {
+            if (config.Prior is not { BondK: { } bondK } prior)
+                throw new ArgumentException($"{configPath}: the model has no CG prior (model.prior), so there is no prior bond to scale " +
+                                            $"(prior_bond_scale {priorBondScale}); leave it at 1");
+            config = config with { Prior = prior with { BondK = bondK * priorBondScale } };
+        }
         DynamicsNetworks.Require(config.DynamicsNetwork, configPath);
         CgRecipe recipe = CgRecipe.Read(folder) ?? new CgRecipe { System = SystemKind.Chain.Name, CgLevel = config.CgLevel };
         if (recipe.CgLevel != config.CgLevel)
