@@ -36,7 +36,7 @@ public sealed record BondedMotion
         double lengthSum = 0;
         for (int f = 0; f < frames; f++)
             foreach (var (i, j) in bonds)
-                lengthSum += Math.Sqrt(SquaredDistance(positions, f, i, f, j, beads));
+                lengthSum += Math.Sqrt(SquaredDistance(positions, f, i, j, beads));
 
         double cross = 0, own = 0, change = 0;
         for (int s = 0; s < steps; s++)
@@ -63,12 +63,13 @@ public sealed record BondedMotion
         };
     }
 
-    private static double SquaredDistance(ReadOnlySpan<float> x, int f, int i, int g, int j, int beads)
+    /// <summary>|x_i − x_j|² in frame <paramref name="f"/>.</summary>
+    private static double SquaredDistance(ReadOnlySpan<float> x, int f, int i, int j, int beads)
     {
         double sum = 0;
         for (int d = 0; d < 3; d++)
         {
-            double delta = x[(f * beads + i) * 3 + d] - x[(g * beads + j) * 3 + d];
+            double delta = x[(f * beads + i) * 3 + d] - x[(f * beads + j) * 3 + d];
             sum += delta * delta;
         }
         return sum;

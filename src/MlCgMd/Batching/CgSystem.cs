@@ -143,8 +143,8 @@ public sealed class CgSystem
         return stored.Data;
     }
 
-    /// <summary>Box edge lengths of the first <paramref name="frames"/> frames: [frames, 3], checked positive.</summary>
-    private static float[] ReadLattices(TrajectoryFolder folder, int frames)
+    /// <summary>Box edge lengths of the first <paramref name="frames"/> frames: [frames, 3], checked positive and cubic.</summary>
+    internal static float[] ReadLattices(TrajectoryFolder folder, int frames)
     {
         var field = TrajectoryField.Lattice;
         var stored = folder.ReadField<float>(field);

@@ -32,16 +32,14 @@ public static class SpeedComparison
         if (systems.Count > 0 && systems[0].Kind == SystemKind.Electrolyte)
             return MeasureElectrolyte(model, systems, forceField, frameInterval, modelSteps, mdSteps, refine, workDirectory, dataDirectory);
         var results = new List<SpeedMeasurement> { MeasureLearned(model, systems, frameInterval, modelSteps, refine) };
-        results.Add(MeasureEngine(systems, forceField, mdSteps, "C# MD engine", (system, positions, options) =>
-        {
-            var engine = new MdEngine(system, forceField, SimulationBox.Open, positions, seed: 11);
-            engine.Run(options);
-        }));
+        var chains = systems.Select(s => (Polymer: ToPolymer(s), Start: LastFrame(s))).ToList();
+        var options = EngineOptions(mdSteps);
+        double tau = mdSteps * forceField.TimeStep;
+        results.Add(Timed(chains, "C# MD engine", tau, chain =>
+            new MdEngine(chain.Polymer, forceField, SimulationBox.Open, chain.Start, seed: 11).Run(options)));
         if (LammpsRunner.IsAvailable())
-        {
-            results.Add(MeasureEngine(systems, forceField, mdSteps, "LAMMPS", (system, positions, options) =>
-                LammpsChainRun.Run(system, forceField, positions, options, seed: 11, Path.Combine(workDirectory, "lammps-" + system.Name))));
-        }
+            results.Add(Timed(chains, "LAMMPS", tau, chain =>
+                LammpsChainRun.Run(chain.Polymer, forceField, chain.Start, options, seed: 11, Path.Combine(workDirectory, "lammps-" + chain.Polymer.Name))));
         return results;
     }
 
@@ -70,50 +68,38 @@ public static class SpeedComparison
         return new SpeedMeasurement(name, systems.Count, steps * config.Dilation * frameInterval, seconds);
     }
 
-    private static SpeedMeasurement MeasureEngine(IReadOnlyList<CgSystem> systems, ForceField forceField, long steps, string name,
-                                                  Action<PolymerSystem, double[], MdRunOptions> run)
+    /// <summary>Wall time of <paramref name="run"/> over every prepared system, one after the other (preparation untimed).</summary>
+    private static SpeedMeasurement Timed<T>(IReadOnlyList<T> systems, string name, double tauPerSystem, Action<T> run)
     {
-        var options = new MdRunOptions(0, steps, RecordEvery: (int)steps, RgEvery: (int)steps);
         var clock = new Stopwatch();
-        foreach (CgSystem system in systems)
+        foreach (T system in systems)
         {
-            PolymerSystem polymer = ToPolymer(system);
-            double[] positions = system.ReadFrames(system.FrameCount - 1, 1, 1).Select(v => (double)v).ToArray();
             clock.Start();
-            run(polymer, positions, options);
+            run(system);
             clock.Stop();
         }
-        return new SpeedMeasurement(name, systems.Count, steps * forceField.TimeStep, clock.Elapsed.TotalSeconds);
+        return new SpeedMeasurement(name, systems.Count, tauPerSystem, clock.Elapsed.TotalSeconds);
     }
+
+    /// <summary>An MD run of <paramref name="steps"/> steps without equilibration that records nothing in between.</summary>
+    private static MdRunOptions EngineOptions(long steps) => new(0, steps, RecordEvery: (int)steps, RgEvery: (int)steps);
+
+    /// <summary>The system's last recorded frame, the MD engines' start: [particles * 3].</summary>
+    private static double[] LastFrame(CgSystem system) => system.ReadFrames(system.FrameCount - 1, 1, 1).Select(v => (double)v).ToArray();
 
     private static IReadOnlyList<SpeedMeasurement> MeasureElectrolyte(GraphSimulator model, IReadOnlyList<CgSystem> systems,
         ForceField forceField, double frameInterval, long modelSteps, long mdSteps, bool refine, string workDirectory, string dataDirectory)
     {
         var boxes = systems.Select(s => ElectrolyteBox(s, forceField, dataDirectory)).ToList();
         var results = new List<SpeedMeasurement> { MeasureLearned(model, systems, frameInterval, modelSteps, refine) };
-        var options = new MdRunOptions(0, mdSteps, RecordEvery: (int)mdSteps, RgEvery: (int)mdSteps);
-        var clock = new Stopwatch();
-        foreach (var (system, field, length, start) in boxes)
-        {
-            var engine = new MdEngine(system, field, SimulationBox.PeriodicCube(length), start, seed: 11);
-            clock.Start();
-            engine.Step(mdSteps);
-            clock.Stop();
-        }
+        var options = EngineOptions(mdSteps);
         double tau = mdSteps * forceField.TimeStep;
-        results.Add(new SpeedMeasurement("C# MD engine", systems.Count, tau, clock.Elapsed.TotalSeconds));
+        results.Add(Timed(boxes, "C# MD engine", tau, box =>
+            new MdEngine(box.System, box.Field, SimulationBox.PeriodicCube(box.BoxLength), box.Start, seed: 11).Step(mdSteps)));
         if (LammpsRunner.IsAvailable())
-        {
-            clock.Reset();
-            foreach (var (system, field, length, start) in boxes)
-            {
-                clock.Start();
-                LammpsElectrolyteRun.Run(system, field, length, start, options, seed: 11, LammpsElectrostatics.DampedShiftedForce,
-                    Path.Combine(workDirectory, "lammps-" + system.Name));
-                clock.Stop();
-            }
-            results.Add(new SpeedMeasurement("LAMMPS", systems.Count, tau, clock.Elapsed.TotalSeconds));
-        }
+            results.Add(Timed(boxes, "LAMMPS", tau, box =>
+                LammpsElectrolyteRun.Run(box.System, box.Field, box.BoxLength, box.Start, options, seed: 11,
+                    LammpsElectrostatics.DampedShiftedForce, Path.Combine(workDirectory, "lammps-" + box.System.Name))));
         return results;
     }
 
@@ -133,8 +119,7 @@ public static class SpeedComparison
         (MolecularSystem box, ForceField field) = ElectrolyteSystem.Build(composition, forceField);
         if (!box.Types.SequenceEqual(system.Topology.ParticleTypes))
             throw new InvalidDataException($"'{path}': composition {composition.Name} builds other particle types than '{system.Name}' holds");
-        double[] start = system.ReadFrames(system.FrameCount - 1, 1, 1).Select(v => (double)v).ToArray();
-        return (box, field, composition.BoxLength, start);
+        return (box, field, composition.BoxLength, LastFrame(system));
     }
 
     /// <summary>The MD topology of a dataset system (types and bonds; unit masses as in the polymer model).</summary>

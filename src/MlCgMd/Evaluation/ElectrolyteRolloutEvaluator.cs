@@ -86,8 +86,8 @@ public static class ElectrolyteRolloutEvaluator
             missing = $"{rolloutFrames} rollout frames ({(rolloutFrames - 1) * rolloutDt:G4} τ) are too few for lags up to {fitEnd:G4} τ " +
                       $"leaving at least {ParticleBootstrapDiffusion.MinimumOrigins} time origins";
 
-        double[] referenceValues = ToDouble(reference), rolloutValues = ToDouble(rollout);
-        int stepFrames = Math.Max(1, (int)Math.Round(rolloutDt / referenceDt));   // reference frames per model step      // once each, for the RDFs and MSDs
+        double[] referenceValues = ToDouble(reference), rolloutValues = ToDouble(rollout);      // once each, for the RDFs and MSDs
+        int stepFrames = Math.Max(1, (int)Math.Round(rolloutDt / referenceDt));                 // reference frames per model step
         RadialDistribution referenceRdf = Rdf(referenceValues, referenceFrames, map.BeadCount, box, lithiumBeads, anionBeads);
         // The rollout's coordination is counted within the reference's first minimum: one shell for both.
         RadialDistribution? rolloutRdf = rolloutFrames > 0
@@ -122,7 +122,6 @@ public static class ElectrolyteRolloutEvaluator
             RolloutLithiumMsd = Msd(rolloutValues, rolloutFrames, map.BeadCount, lithiumBeads),
             ReferenceLithiumStepMsd = MsdAtLag(referenceValues, referenceFrames, map.BeadCount, lithiumBeads, stepFrames)!.Value,
             RolloutLithiumStepMsd = MsdAtLag(rolloutValues, rolloutFrames, map.BeadCount, lithiumBeads, 1),
-            // One model step = rollout_dt; the reference's frames at that spacing.
             ReferenceBondedMotion = BondedMotion.Measure(reference, referenceFrames, map.BeadCount, map.CgBonds, stepFrames),
             RolloutBondedMotion = BondedMotion.Measure(rollout, rolloutFrames, map.BeadCount, map.CgBonds, 1),
             FramesWithCollisions = StabilityMonitor.FramesWithCollisions(rollout, rolloutFrames, map.CgBonds, collisionDistance, [box, box, box]),

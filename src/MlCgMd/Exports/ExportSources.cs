@@ -1,3 +1,4 @@
+using MlCgMd.Batching;
 using MlCgMd.CoarseGraining;
 using MlCgMd.Data;
 using MlCgMd.Data.Hdf5;
@@ -78,18 +79,12 @@ public static class ExportSources
     private static double? CubicBox(TrajectoryFolder reference, SystemKind kind)
     {
         if (!kind.IsPeriodic) return null;
-        var field = TrajectoryField.Lattice;
-        var stored = reference.ReadField<float>(field);
-        string source = $"'{reference.FileOf(field)}' dataset '{field.DatasetName}'";
-        if (stored.Shape is not [> 0, 3])
-            throw new InvalidDataException($"{source} has shape [{string.Join(", ", stored.Shape)}], expected [frames, 3] (cubic box lengths per frame)");
-        float edge = stored.Data[0];
-        if (!(edge > 0) || !float.IsFinite(edge))
-            throw new InvalidDataException($"{source}: frame 0 has box length {edge}, expected a positive length");
-        for (int k = 1; k < stored.Data.Length; k++)
-            if (Math.Abs(stored.Data[k] - edge) > 1e-6f * edge)
-                throw new InvalidDataException($"{source}: frame {k / 3} has box length {stored.Data[k]} against {edge} in frame 0; " +
-                                               "export writes one cubic box per trajectory");
+        float[] lattices = CgSystem.ReadLattices(reference, reference.FrameCount);      // [frames, 3], positive and cubic
+        float edge = lattices[0];
+        for (int k = 3; k < lattices.Length; k += 3)
+            if (Math.Abs(lattices[k] - edge) > 1e-6f * edge)
+                throw new InvalidDataException($"'{reference.FileOf(TrajectoryField.Lattice)}' dataset '{TrajectoryField.Lattice.DatasetName}': " +
+                                               $"frame {k / 3} has box length {lattices[k]} against {edge} in frame 0; export writes one cubic box per trajectory");
         return edge;
     }
 

@@ -178,19 +178,15 @@ public sealed class Trainer
     private Dictionary<string, double> Validate(GraphSimulator model, List<CgSystem> val, WindowIndex windows, Device device,
                                                 DataParallel parallel)
     {
-        ModelConfig m = config.Model;
-        int batches = Math.Max(1, Math.Min(config.Train.ValBatches, (windows.Count + config.Train.BatchSize - 1) / config.Train.BatchSize));
-        int total = batches * config.Train.BatchSize;
+        int batches = ValidationBatchCount(windows);
         var sums = ValidationColumns.ToDictionary(c => c, _ => 0.0);
         model.eval();
         using var noGrad = torch.no_grad();
         for (int b = parallel.Rank; b < batches; b += parallel.WorldSize)
         {
             using var scope = torch.NewDisposeScope();
-            torch.manual_seed(StepSeed(config.Train.Seed ^ 0xA5A5A5A5UL, b));
-            var chosen = Enumerable.Range(0, config.Train.BatchSize)
-                .Select(k => windows[(int)((long)(b * config.Train.BatchSize + k) * windows.Count / total)]).ToList();
-            LossTerms terms = model.ComputeLoss(BatchAssembler.Build(val, chosen, m.SeqLen, m.Dilation, withTarget: true, device));
+            torch.manual_seed(ValidationSeed(b));
+            LossTerms terms = model.ComputeLoss(ValidationBatch(val, windows, b, device));
             Dictionary<string, double> v = Values(terms);
             sums["val_loss"] += v["loss"];
             sums["val_acc_loss"] += v["acc_loss"];
@@ -209,35 +205,49 @@ public sealed class Trainer
     private ScoreLevels ValidateScoreLevels(GraphSimulator model, List<CgSystem> val, WindowIndex windows, Device device,
                                             DataParallel parallel, long step)
     {
-        ModelConfig m = config.Model;
-        int all = Math.Max(1, Math.Min(config.Train.ValBatches, (windows.Count + config.Train.BatchSize - 1) / config.Train.BatchSize));
-        int batches = Math.Min(all, ScoreLevels.Batches);
-        int total = all * config.Train.BatchSize;
+        int batches = Math.Min(ValidationBatchCount(windows), ScoreLevels.Batches);
         double[] sigmas = model.ScoreSigmas;
-        var sums = sigmas.SelectMany((_, k) => new[] { $"{k}", $"{k}/0" }).ToDictionary(k => k, _ => 0.0);
+        var sums = Enumerable.Range(0, sigmas.Length).SelectMany(k => new[] { $"loss {k}", $"no information {k}" })
+            .ToDictionary(key => key, _ => 0.0);              // keys as SumOverRanks sums them across ranks
         model.eval();
         using (torch.no_grad())
         {
             for (int b = parallel.Rank; b < batches; b += parallel.WorldSize)
             {
-                var chosen = Enumerable.Range(0, config.Train.BatchSize)
-                    .Select(k => windows[(int)((long)(b * config.Train.BatchSize + k) * windows.Count / total)]).ToList();
+                using var batchScope = torch.NewDisposeScope();
+                ModelBatch batch = ValidationBatch(val, windows, b, device);       // one batch, every level
                 for (int level = 0; level < sigmas.Length; level++)
                 {
                     using var scope = torch.NewDisposeScope();
-                    torch.manual_seed(StepSeed(config.Train.Seed ^ 0xA5A5A5A5UL, b));
-                    LossTerms terms = model.ComputeLoss(BatchAssembler.Build(val, chosen, m.SeqLen, m.Dilation, withTarget: true, device),
-                        sigmas[level]);
-                    sums[$"{level}"] += terms.ScoreLoss!.ToDouble();
-                    sums[$"{level}/0"] += terms.ScoreNoInformation!.ToDouble();
+                    torch.manual_seed(ValidationSeed(b));
+                    LossTerms terms = model.ComputeLoss(batch, sigmas[level]);
+                    sums[$"loss {level}"] += terms.ScoreLoss!.ToDouble();
+                    sums[$"no information {level}"] += terms.ScoreNoInformation!.ToDouble();
                 }
             }
         }
         model.train();
         parallel.SumOverRanks(sums);
-        return new ScoreLevels(step, batches, sigmas, sigmas.Select((_, k) => sums[$"{k}"] / batches).ToArray(),
-            sigmas.Select((_, k) => sums[$"{k}/0"] / batches).ToArray());
+        return new ScoreLevels(step, batches, sigmas, sigmas.Select((_, k) => sums[$"loss {k}"] / batches).ToArray(),
+            sigmas.Select((_, k) => sums[$"no information {k}"] / batches).ToArray());
     }
+
+    /// <summary>Validation batches per validation: train.val_batches, at most as many as the windows fill.</summary>
+    private int ValidationBatchCount(WindowIndex windows) =>
+        Math.Max(1, Math.Min(config.Train.ValBatches, (windows.Count + config.Train.BatchSize - 1) / config.Train.BatchSize));
+
+    /// <summary>Validation batch <paramref name="b"/>: windows evenly spaced over all of them, the same at every validation.</summary>
+    private ModelBatch ValidationBatch(List<CgSystem> val, WindowIndex windows, int b, Device device)
+    {
+        ModelConfig m = config.Model;
+        int total = ValidationBatchCount(windows) * config.Train.BatchSize;
+        var chosen = Enumerable.Range(0, config.Train.BatchSize)
+            .Select(k => windows[(int)((long)(b * config.Train.BatchSize + k) * windows.Count / total)]).ToList();
+        return BatchAssembler.Build(val, chosen, m.SeqLen, m.Dilation, withTarget: true, device);
+    }
+
+    /// <summary>The noise seed of validation batch <paramref name="b"/>: fixed, so values are comparable across validations.</summary>
+    private ulong ValidationSeed(int b) => StepSeed(config.Train.Seed ^ 0xA5A5A5A5UL, b);
 
     private static Dictionary<string, double> Values(LossTerms terms) => new()
     {
