@@ -52,8 +52,22 @@ class Mlp:
         self.linear_count = sum(1 for weight, _ in self.layers if weight.dim() == 2)
 
     def __call__(self, x):
-        linears = 0
-        for weight, bias in self.layers:
+        return self._layers_from(x, 0, 0)
+
+    def on_edges(self, edges, nodes, senders, receivers):
+        """self(cat([edges, nodes[receivers], nodes[senders]])) with the first layer split by input columns
+        (node terms computed per node, then gathered), as EdgeBlock.cs computes it."""
+        weight, bias = self.layers[0]
+        e, n = edges.shape[1], nodes.shape[1]
+        x = (F.linear(edges, weight[:, :e], bias)
+             + F.linear(nodes, weight[:, e:e + n]).index_select(0, receivers)
+             + F.linear(nodes, weight[:, e + n:]).index_select(0, senders))
+        if self.linear_count > 1:
+            x = torch.relu(x)
+        return self._layers_from(x, 1, 1)
+
+    def _layers_from(self, x, start, linears):
+        for weight, bias in self.layers[start:]:
             if weight.dim() == 1:
                 x = F.layer_norm(x, (x.shape[-1],), weight, bias)
                 continue
@@ -78,7 +92,7 @@ class EncodeProcessDecode:
     def __call__(self, nodes, edges, senders, receivers):
         nodes, edges = self.encode_nodes(nodes), self.encode_edges(edges)
         for edge_mlp, node_mlp in self.layers:
-            new_edges = edge_mlp(torch.cat([edges, nodes.index_select(0, receivers), nodes.index_select(0, senders)], dim=1))
+            new_edges = edge_mlp.on_edges(edges, nodes, senders, receivers)
             incoming = torch.zeros(nodes.shape[0], new_edges.shape[1]).index_add_(0, receivers, new_edges)
             new_nodes = node_mlp(torch.cat([nodes, incoming], dim=1))
             nodes, edges = new_nodes + nodes, new_edges + edges
