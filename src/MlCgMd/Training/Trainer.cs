@@ -271,6 +271,7 @@ public sealed class Trainer
     {
         if (m.Prior is not { Fit: true } request) return m;
         CgPriorParameters fitted = PriorFit.Fit(train, m.Dilation, request.WallQuantile);
+        fitted = fitted with { BondK = fitted.BondK * request.FitBondKScale };
         fitted.Validate("the CG prior fitted to the training split");
         return m with { Prior = fitted };
     }

@@ -114,4 +114,33 @@ public class TrainerTests : IDisposable
         using TrainedModel saved = ModelCheckpoint.Load(trainer.BestCheckpoint);
         Assert.Equal(written, saved.Model.Config.Prior);
     }
+
+    [Fact]
+    public void A_fitted_bond_stiffness_scale_multiplies_only_the_bond_stiffness_the_model_trains_and_saves_with()
+    {
+        string data = TinyDataset.Write(Path.Combine(root, "data"));
+        TrainedModel Train(string name, double scale)
+        {
+            var config = TinyDataset.Config(data, 1);
+            config = config with { Model = config.Model with { Prior = new CgPriorParameters { Fit = true, FitBondKScale = scale } } };
+            var trainer = new Trainer(config, root, Path.Combine(root, name));
+            trainer.Run(resume: false);
+            return ModelCheckpoint.Load(trainer.LastCheckpoint);
+        }
+        using TrainedModel plain = Train("k1", 1), stiff = Train("k20", 20);
+        CgPriorParameters p = plain.Model.Config.Prior!, s = stiff.Model.Config.Prior!;
+        Assert.Equal(20 * p.BondK!.Value, s.BondK!.Value, 9);
+        Assert.Equal(p with { BondK = s.BondK }, s);
+    }
+
+    [Theory]
+    [InlineData(true, 0.0, "must be a positive finite number")]
+    [InlineData(false, 20.0, "needs \"fit\": true")]
+    public void A_bond_stiffness_scale_without_a_fit_or_not_positive_is_refused_by_name(bool fit, double scale, string expected)
+    {
+        var prior = new CgPriorParameters { Fit = fit, FitBondKScale = scale };
+        var error = Assert.Throws<InvalidDataException>(() => prior.Validate("train.json"));
+        Assert.Contains("prior.fit_bond_k_scale", error.Message);
+        Assert.Contains(expected, error.Message);
+    }
 }

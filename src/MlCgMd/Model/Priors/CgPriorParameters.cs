@@ -18,6 +18,11 @@ public sealed record CgPriorParameters
     [JsonPropertyName("fit")] public bool Fit { get; init; }
     /// <summary>Quantile of the reference's non-bonded CG distances that sets the wall range (fit only).</summary>
     [JsonPropertyName("wall_quantile")] public double WallQuantile { get; init; } = 0.01;
+    /// <summary>
+    /// Multiplies the fitted bond stiffness before training (fit only; 1 = the fit). Beyond the paper: the network then
+    /// learns its residual against the stiffer bond, the consistent version of the rollout-time <c>prior_bond_scale</c>.
+    /// </summary>
+    [JsonPropertyName("fit_bond_k_scale")] public double FitBondKScale { get; init; } = 1;
 
     /// <summary>Harmonic CG-bond stiffness k_b (kT / length²): U = ½ k_b (r − b₀)².</summary>
     [JsonPropertyName("bond_k")] public double? BondK { get; init; }
@@ -45,6 +50,8 @@ public sealed record CgPriorParameters
             if (!ok) throw new InvalidDataException($"{source}: field 'prior.{field}' {expectation}");
         }
         Require(WallQuantile > 0 && WallQuantile < 0.5, "wall_quantile", "must be in (0, 0.5)");
+        Require(Positive(FitBondKScale), "fit_bond_k_scale", "must be a positive finite number");
+        Require(Fit || FitBondKScale == 1, "fit_bond_k_scale", "scales a fitted stiffness: it needs \"fit\": true (or give bond_k itself)");
         if (Fit && (BondK ?? BondLength ?? RepulsionRange ?? RepulsionK ?? VelocityDamping ?? ForceScale) is not null)
             throw new InvalidDataException(
                 $"{source}: 'prior' has \"fit\": true and explicit parameters; give one or the other");
