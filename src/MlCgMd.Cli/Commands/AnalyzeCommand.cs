@@ -68,6 +68,7 @@ internal static class AnalyzeCommand
                               $"{s.RolloutBondedMotion?.MeanBondLength.ToString("F2") ?? "–"} | {s.ReferenceBondedMotion.DisplacementCorrelation:F3} | " +
                               $"{s.RolloutBondedMotion?.DisplacementCorrelation.ToString("F3") ?? "–"} |");
         Console.WriteLine(result.DiffusivityStatement());
+        Console.WriteLine(result.ChemistryBaselineStatement);
         Console.WriteLine(result.LithiumStepMsdStatement());
         Console.WriteLine($"metrics: {path}");
         return 0;

@@ -41,6 +41,13 @@ public sealed record ElectrolyteEvaluationResult
     [JsonPropertyName("log10_li_step_msd")] public ScatterStatistics? LogLithiumStepMsd { get; init; }
     /// <summary>Li+–anion coordination number, rollout against reference, over the same compositions.</summary>
     [JsonPropertyName("li_anion_coordination")] public ScatterStatistics? Coordination { get; init; }
+    /// <summary>The chemistry-lookup baseline of log10 D(Li+) over the same compositions (<see cref="ChemistryBaseline"/>); null where the dataset lacks what it needs.</summary>
+    [JsonPropertyName("chemistry_baseline_log10_diffusivity_li")] public ScatterStatistics? ChemistryBaselineStatistics => ChemistryLookup?.Statistics;
+    [JsonPropertyName("chemistry_baseline_statement")] public string ChemistryBaselineStatement =>
+        ChemistryLookup?.Statement() ?? $"Chemistry-lookup baseline of log10 D(Li+): not computed ({ChemistryLookupMissing})";
+    [JsonIgnore] public ChemistryBaseline.Result? ChemistryLookup { get; init; }
+    /// <summary>Why there is no chemistry-lookup baseline (a file the dataset lacks), when there is none.</summary>
+    [JsonIgnore] public string? ChemistryLookupMissing { get; init; }
     [JsonPropertyName("statement")] public string Statement => DiffusivityStatement();
     [JsonPropertyName("step_msd_statement")] public string StepMsdStatement => LithiumStepMsdStatement();
 

@@ -27,6 +27,8 @@ public static class ElectrolyteReport
         report.Figure(MsdCurves(result), "Li+ mean squared displacement per composition, reference MD and learned rollout; the shaded fit window is marked by its ends.");
         report.Figure(DiffusivityParity(result), "log10 D(Li+) per composition, rollout against reference, with the rollout's bootstrap error; the line is y = x.");
         report.Table(Transport(result));
+        report.Paragraph(result.ChemistryBaselineStatement + ". A rollout's across-composition agreement shows more than recognising " +
+                         "the chemistry only where it beats this lookup.");
         report.Paragraph(result.LithiumStepMsdStatement() + ". This short-time mobility needs only two rollout frames, so it " +
                          "covers boxes that stop before the fit window.");
 

@@ -39,7 +39,18 @@ public static class ElectrolyteRolloutEvaluator
         var systems = manifest.Systems
             .Select(s => EvaluateOne(s, rolloutDirectory, dataDirectory, frameInterval, rolloutDt, manifest.CollisionDistance, lithium, anion))
             .ToList();
-        return ElectrolyteEvaluationResult.From(manifest, systems, frameInterval);
+        ElectrolyteEvaluationResult result = ElectrolyteEvaluationResult.From(manifest, systems, frameInterval);
+        try
+        {
+            var compared = result.Compared
+                .Select(s => ChemistryBaseline.Read(dataDirectory, s.Name, Math.Log10(s.ReferenceLithium.Value))).ToList();
+            return result with { ChemistryLookup = ChemistryBaseline.Compute(ChemistryBaseline.ReadTraining(dataDirectory), compared) };
+        }
+        catch (FileNotFoundException missing)
+        {
+            // Datasets in the official layout (no properties.json, no training split here) still get every other number.
+            return result with { ChemistryLookupMissing = missing.Message };
+        }
     }
 
     private static int TypeOrError(ForceField forceField, string name, string path) =>

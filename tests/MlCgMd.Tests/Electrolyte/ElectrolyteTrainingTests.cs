@@ -84,6 +84,8 @@ public sealed class ElectrolyteTrainingTests : IDisposable
         Assert.NotNull(one.RolloutLithiumStepMsd);
         Assert.Contains("too few compositions", evaluation.LithiumStepMsdStatement());
         Assert.Contains("too few compositions", evaluation.DiffusivityStatement());
+        Assert.StartsWith("Chemistry-lookup baseline of log10 D(Li+) (the mean over the", evaluation.ChemistryBaselineStatement);
+        Assert.Contains("too few compositions (0 of 0)", evaluation.ChemistryBaselineStatement);
         Assert.Matches("^[01] of 1 rollouts ran all 3 steps", evaluation.DiffusivityStatement());
         // Viewers get the periodic box: LAMMPS dump bounds 0..L flagged pp (reference and rollout), CRYST1 in the topology.
         var exported = ExportJob.Run(new ExportRequest
