@@ -107,10 +107,17 @@ public class DistributedTests
     public void A_group_whose_peer_never_comes_fails_after_its_timeout_instead_of_hanging()
     {
         string file = Path.Combine(Path.GetTempPath(), $"mlcgmd-filestore-{Guid.NewGuid():N}");
-        using var store = new FileStore(file, 2);
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        Assert.Throws<TorchException>(() => new ProcessGroupGloo(store, 0, 2, TimeSpan.FromSeconds(2), hostname: "127.0.0.1"));
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(60), $"took {clock.Elapsed}");
+        try
+        {
+            using var store = new FileStore(file, 2);
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            Assert.Throws<TorchException>(() => new ProcessGroupGloo(store, 0, 2, TimeSpan.FromSeconds(2), hostname: "127.0.0.1"));
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(60), $"took {clock.Elapsed}");
+        }
+        finally
+        {
+            File.Delete(file);   // the peer that never came would have removed it
+        }
     }
 
     [Fact]
@@ -163,9 +170,16 @@ public class DistributedTests
         if (torch.cuda.is_available()) return;   // a CUDA build may have NCCL; nothing to say here
         Assert.False(is_nccl_available());
         string file = Path.Combine(Path.GetTempPath(), $"mlcgmd-filestore-{Guid.NewGuid():N}");
-        using var store = new FileStore(file, 1);
-        var e = Assert.Throws<TorchException>(() => new ProcessGroupNCCL(store, 0, 1));
-        Assert.Contains("nccl", e.Message);
+        try
+        {
+            using var store = new FileStore(file, 1);
+            var e = Assert.Throws<TorchException>(() => new ProcessGroupNCCL(store, 0, 1));
+            Assert.Contains("nccl", e.Message);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
     }
 
     private static int FreePort()
