@@ -48,6 +48,21 @@ public class ModuleTests
     ];
 
     [Fact]
+    public void Sequential_from_a_layer_on_applies_only_the_layers_after_it()
+    {
+        torch.manual_seed(5);
+        using var seq = new Sequential(new Linear(3, 4), new ReLU(), new Linear(4, 2));
+        using var x = torch.randn([6, 3]);
+        using var first = seq[0].forward(x);
+        using var whole = seq.forward(x);
+        using var rest = seq.forward(first, startAt: 1);
+        Assert.Equal(whole.ToArray<float>(), rest.ToArray<float>());
+        using var none = seq.forward(x, startAt: 3);
+        Assert.Equal(x.ToArray<float>(), none.ToArray<float>());
+        Assert.Throws<ArgumentOutOfRangeException>(() => seq.forward(x, startAt: 4));
+    }
+
+    [Fact]
     public void State_dict_uses_pytorch_dotted_names_and_order()
     {
         using var scope = torch.NewDisposeScope();

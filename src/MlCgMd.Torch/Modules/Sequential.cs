@@ -21,15 +21,20 @@ public sealed class Sequential : Module<Tensor, Tensor>
     }
 
     /// <summary>Intermediate results are freed as soon as the next layer has consumed them.</summary>
-    public override Tensor forward(Tensor input)
+    public override Tensor forward(Tensor input) => forward(input, startAt: 0);
+
+    /// <summary>Layers <paramref name="startAt"/>.. only (PyTorch: <c>seq[startAt:](input)</c>), intermediates freed as in <see cref="forward(Tensor)"/>.</summary>
+    public Tensor forward(Tensor input, int startAt)
     {
+        if (startAt < 0 || startAt > layers.Count)
+            throw new ArgumentOutOfRangeException(nameof(startAt), startAt, $"a Sequential of {layers.Count} layers");
         Tensor x = input;
-        foreach (Module<Tensor, Tensor> layer in layers)
+        for (int i = startAt; i < layers.Count; i++)
         {
-            Tensor next = layer.forward(x);
+            Tensor next = layers[i].forward(x);
             if (!ReferenceEquals(x, input) && !ReferenceEquals(x, next)) x.Dispose();
             x = next;
         }
-        return layers.Count == 0 ? input.alias() : x;
+        return startAt == layers.Count ? input.alias() : x;
     }
 }

@@ -110,11 +110,9 @@ public static class SpeedComparison
     private static (MolecularSystem System, ForceField Field, double BoxLength, double[] Start) ElectrolyteBox(CgSystem system,
         ForceField forceField, string dataDirectory)
     {
+        var properties = Generation.ElectrolyteSystemProperties.Read(dataDirectory, system.Name,
+            "the electrolyte speed comparison rebuilds each box from its composition");
         string path = Path.Combine(dataDirectory, system.Name, Generation.ElectrolyteDatasetGenerator.PropertiesFile);
-        if (!File.Exists(path))
-            throw new FileNotFoundException($"'{path}' is missing: the electrolyte speed comparison rebuilds each box from its composition", path);
-        var properties = System.Text.Json.JsonSerializer.Deserialize<Generation.ElectrolyteSystemProperties>(File.ReadAllText(path))
-                         ?? throw new InvalidDataException($"'{path}' holds no properties");
         ElectrolyteComposition composition = properties.Properties.Composition;
         (MolecularSystem box, ForceField field) = ElectrolyteSystem.Build(composition, forceField);
         if (!box.Types.SequenceEqual(system.Topology.ParticleTypes))

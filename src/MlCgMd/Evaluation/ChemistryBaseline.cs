@@ -1,4 +1,3 @@
-using System.Text.Json;
 using MlCgMd.Analysis;
 using MlCgMd.Data;
 using MlCgMd.Generation;
@@ -57,29 +56,21 @@ public static class ChemistryBaseline
         string split = Path.Combine(dataDirectory, SplitFiles.BatteryTrain);
         if (!File.Exists(split))
             throw new FileNotFoundException($"'{split}' is missing: the chemistry-lookup baseline averages the training compositions it names", split);
-        return File.ReadAllLines(split).Select(l => l.Trim()).Where(l => l.Length > 0)
-            .Select(name => Read(dataDirectory, name, null)).ToList();
+        return File.ReadAllLines(split).Select(l => l.Trim()).Where(l => l.Length > 0).Select(name =>
+        {
+            ElectrolyteProperties properties = Read(dataDirectory, name);
+            double d = properties.Lithium.Value;
+            if (!(d > 0))
+                throw new InvalidDataException($"'{Path.Combine(dataDirectory, name, ElectrolyteDatasetGenerator.PropertiesFile)}': " +
+                                               $"field 'properties.diffusivity_li.value' must be positive (got {d})");
+            return new Composition(name, properties.Composition.SolvatingType, Math.Log10(d));
+        }).ToList();
     }
 
-    /// <summary>One system's solvating type from its properties.json, with <paramref name="log10Diffusivity"/> or its own D(Li+).</summary>
-    public static Composition Read(string dataDirectory, string systemName, double? log10Diffusivity)
-    {
-        string path = Path.Combine(dataDirectory, systemName, ElectrolyteDatasetGenerator.PropertiesFile);
-        if (!File.Exists(path))
-            throw new FileNotFoundException($"'{path}' is missing: the chemistry-lookup baseline reads each system's solvating type there", path);
-        ElectrolyteSystemProperties properties;
-        try
-        {
-            properties = JsonSerializer.Deserialize<ElectrolyteSystemProperties>(File.ReadAllText(path))
-                         ?? throw new InvalidDataException($"'{path}' holds no properties");
-        }
-        catch (JsonException e)
-        {
-            throw new InvalidDataException($"'{path}': not the properties.json mlcgmd generate writes ({e.Message})");
-        }
-        double own = properties.Properties.Lithium.Value;
-        if (log10Diffusivity is null && !(own > 0))
-            throw new InvalidDataException($"'{path}': field 'properties.diffusivity_li.value' must be positive (got {own})");
-        return new Composition(systemName, properties.Properties.Composition.SolvatingType, log10Diffusivity ?? Math.Log10(own));
-    }
+    /// <summary>The solvating type of one dataset system, from its properties.json.</summary>
+    public static string SolvatingType(string dataDirectory, string systemName) =>
+        Read(dataDirectory, systemName).Composition.SolvatingType;
+
+    private static ElectrolyteProperties Read(string dataDirectory, string systemName) =>
+        ElectrolyteSystemProperties.Read(dataDirectory, systemName, "the chemistry-lookup baseline reads each system's solvating type there").Properties;
 }

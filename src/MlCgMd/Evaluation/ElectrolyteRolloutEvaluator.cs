@@ -43,7 +43,8 @@ public static class ElectrolyteRolloutEvaluator
         try
         {
             var compared = result.Compared
-                .Select(s => ChemistryBaseline.Read(dataDirectory, s.Name, Math.Log10(s.ReferenceLithium.Value))).ToList();
+                .Select(s => new ChemistryBaseline.Composition(s.Name, ChemistryBaseline.SolvatingType(dataDirectory, s.Name),
+                    Math.Log10(s.ReferenceLithium.Value))).ToList();
             return result with { ChemistryLookup = ChemistryBaseline.Compute(ChemistryBaseline.ReadTraining(dataDirectory), compared) };
         }
         catch (FileNotFoundException missing)

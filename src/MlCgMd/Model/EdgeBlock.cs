@@ -38,20 +38,7 @@ public sealed class EdgeBlock : Module<GraphsTuple, GraphsTuple>
         using Tensor atReceivers = receiverTerm.index_select(0, graph.Receivers);           // [E, units]
         using Tensor atSenders = senderTerm.index_select(0, graph.Senders);
         using Tensor partial = edgeTerm + atReceivers;
-        Tensor hidden = partial + atSenders;
-        return graph with { Edges = RemainingLayers(hidden) };
-    }
-
-    /// <summary>Layers 1.. of the MLP on the first layer's output, each intermediate freed once consumed.</summary>
-    private Tensor RemainingLayers(Tensor firstOutput)
-    {
-        Tensor x = firstOutput;
-        for (int i = 1; i < edgeMlp.Count; i++)
-        {
-            Tensor next = edgeMlp[i].forward(x);
-            x.Dispose();
-            x = next;
-        }
-        return x;
+        using Tensor hidden = partial + atSenders;
+        return graph with { Edges = edgeMlp.forward(hidden, startAt: 1) };
     }
 }
